@@ -1,0 +1,71 @@
+package com.venuedesk.server;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How one server process runs.
+ *
+ * @param port          0 = any free port
+ * @param bindHost      e.g. 0.0.0.0 for a central server, 127.0.0.1 when embedded in a desk
+ * @param dataDir       where the embedded H2 database lives when no dbUrl is given
+ * @param dbUrl         a jdbc:postgresql: URL, or null for H2 under dataDir
+ * @param demo          seed a demo venue into an empty database
+ * @param adminPassword the first admin's password (null: generate and print once)
+ */
+public record ServerConfig(int port, String bindHost, Path dataDir, String dbUrl, String dbUser, String dbPassword,
+                           boolean demo, String adminPassword, Duration accessTokenLifetime, int dbPoolSize,
+                           long maxRequestBytes, Clock clock) {
+
+    public ServerConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(clock, "clock");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535");
+        }
+        bindHost = bindHost == null ? "0.0.0.0" : bindHost;
+        accessTokenLifetime = accessTokenLifetime == null ? Duration.ofMinutes(15) : accessTokenLifetime;
+        dbPoolSize = dbPoolSize <= 0 ? 20 : dbPoolSize;
+        maxRequestBytes = maxRequestBytes <= 0 ? 1_000_000 : maxRequestBytes;
+    }
+
+    /** Defaults for a server with its H2 database under dataDir. */
+    public static ServerConfig embedded(Path dataDir) {
+        return new ServerConfig(0, "127.0.0.1", dataDir, null, null, null, false, null, null, 0, 0, Clock.systemUTC());
+    }
+
+    public ServerConfig withDatabase(String url, String user, String password) {
+        return new ServerConfig(port, bindHost, dataDir, url, user, password, demo, adminPassword, accessTokenLifetime,
+                dbPoolSize, maxRequestBytes, clock);
+    }
+
+    public ServerConfig withDemo(boolean seedDemo) {
+        return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, seedDemo, adminPassword,
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock);
+    }
+
+    public ServerConfig withAdminPassword(String password) {
+        return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, password, accessTokenLifetime,
+                dbPoolSize, maxRequestBytes, clock);
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(newPort, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword,
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock);
+    }
+
+    public ServerConfig withClock(Clock newClock) {
+        return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword,
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, newClock);
+    }
+
+    /** The JDBC URL actually used: the configured one, or an H2 file under dataDir. */
+    public String effectiveDbUrl() {
+        if (dbUrl != null && !dbUrl.isBlank()) {
+            return dbUrl;
+        }
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("venuedesk") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+    }
+}

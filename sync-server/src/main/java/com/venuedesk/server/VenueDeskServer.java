@@ -1,0 +1,127 @@
+package com.venuedesk.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.venuedesk.server.api.OperationsApi;
+import com.venuedesk.server.api.ProblemMapper;
+import com.venuedesk.server.api.RouteTable;
+import com.venuedesk.server.auth.AccessTokens;
+import com.venuedesk.server.auth.AuthApi;
+import com.venuedesk.server.auth.AuthService;
+import com.venuedesk.server.persistence.Database;
+import com.venuedesk.server.persistence.Entities;
+import com.venuedesk.server.persistence.ServerSettings;
+import com.venuedesk.server.wire.Json;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running sync server: the composition root where every server object is wired, and the handle by which a
+ * desk app embeds the server in its own process. Start with {@link #start(ServerConfig)}, stop with {@link #close()}.
+ */
+public final class VenueDeskServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VenueDeskServer.class);
+    public static final String VERSION = "0.1.0";
+
+    private final Database db;
+    private final Javalin http;
+    private final PrometheusMeterRegistry meters;
+    private final Optional<String> generatedAdminPassword;
+    private final RouteTable routeTable;
+
+    private VenueDeskServer(Database db, Javalin http, PrometheusMeterRegistry meters, Optional<String> generatedAdminPassword,
+                            RouteTable routeTable) {
+        this.db = db;
+        this.http = http;
+        this.meters = meters;
+        this.generatedAdminPassword = generatedAdminPassword;
+        this.routeTable = routeTable;
+    }
+
+    public static VenueDeskServer start(ServerConfig config) {
+        createDataDir(config.dataDir());
+        Database db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize(),
+                Entities.all());
+        try {
+            return wire(config, db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static VenueDeskServer wire(ServerConfig config, Database db) {
+        ObjectMapper json = Json.newMapper();
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(meters);
+        new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(meters);
+
+        AccessTokens tokens = new AccessTokens(new ServerSettings(db).tokenSigningKey(), config.clock(),
+                config.accessTokenLifetime());
+        AuthService auth = new AuthService(db, tokens, config.clock());
+        Optional<String> generatedAdminPassword = auth.bootstrapAdmin(config.adminPassword());
+
+        RouteTable table = new RouteTable();
+        new OperationsApi(db, meters, table, json, VERSION).routes(table);
+        new AuthApi(auth).routes(table);
+
+        ProblemMapper problems = new ProblemMapper(json);
+        Javalin http = Javalin.create(cfg -> {
+            cfg.jsonMapper(new JavalinJackson(json, false));
+            cfg.http.maxRequestSize = config.maxRequestBytes();
+            cfg.startup.showJavalinBanner = false;
+            problems.register(cfg.routes);
+            table.registerWith(cfg.routes, tokens, meters);
+        });
+        http.start(config.bindHost(), config.port());
+        LOG.info("VenueDesk server {} listening on {}:{} with {}", VERSION, config.bindHost(), http.port(), db.vendor());
+        return new VenueDeskServer(db, http, meters, generatedAdminPassword, table);
+    }
+
+    private static void createDataDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create data directory " + dir, e);
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** The base address on loopback, e.g. {@code http://127.0.0.1:41234}. */
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public RouteTable routes() {
+        return routeTable;
+    }
+
+    /** The admin password generated on first start, if none was configured; empty afterwards. */
+    public Optional<String> generatedAdminPassword() {
+        return generatedAdminPassword;
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.stop();
+        } finally {
+            meters.close();
+            db.close();
+        }
+    }
+}

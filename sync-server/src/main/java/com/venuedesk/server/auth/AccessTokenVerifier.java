@@ -1,0 +1,10 @@
+package com.venuedesk.server.auth;
+
+import com.venuedesk.server.api.ApiException;
+
+/** Turns a bearer access token into the principal it was issued to, or refuses with 401. */
+public interface AccessTokenVerifier {
+
+    /** @throws ApiException 401 when the token is missing, malformed, forged, expired or its user is disabled */
+    Principal verify(String bearerToken);
+}

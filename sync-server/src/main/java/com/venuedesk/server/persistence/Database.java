@@ -1,0 +1,101 @@
+package com.venuedesk.server.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.cfg.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's database: a HikariCP pool, the schema migrated by Flyway (common scripts plus the vendor's own), and a
+ * Hibernate session factory over the same pool. Flyway owns the schema; Hibernate only validates nothing and maps.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource dataSource;
+    private final DatabaseVendor vendor;
+    private final SessionFactory sessionFactory;
+
+    private Database(HikariDataSource dataSource, DatabaseVendor vendor, SessionFactory sessionFactory) {
+        this.dataSource = dataSource;
+        this.vendor = vendor;
+        this.sessionFactory = sessionFactory;
+    }
+
+    /** Opens the pool, migrates the schema and maps the given entity classes. */
+    public static Database open(String jdbcUrl, String user, String password, int poolSize, List<Class<?>> entities) {
+        DatabaseVendor vendor = DatabaseVendor.fromJdbcUrl(jdbcUrl);
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(jdbcUrl);
+        hikari.setUsername(user);
+        hikari.setPassword(password);
+        hikari.setMaximumPoolSize(poolSize);
+        hikari.setPoolName("venuedesk-" + vendor.migrationFolder());
+        HikariDataSource ds = new HikariDataSource(hikari);
+        try {
+            var result = Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.migrationFolder())
+                    .load()
+                    .migrate();
+            LOG.info("database {} migrated to version {} ({} migrations applied)", vendor, result.targetSchemaVersion,
+                    result.migrationsExecuted);
+            Configuration cfg = new Configuration();
+            entities.forEach(cfg::addAnnotatedClass);
+            cfg.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, ds);
+            cfg.setProperty(AvailableSettings.HBM2DDL_AUTO, "none");
+            cfg.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, "50");
+            cfg.setProperty(AvailableSettings.ORDER_INSERTS, "true");
+            cfg.setProperty(AvailableSettings.SHOW_SQL, "false");
+            return new Database(ds, vendor, cfg.buildSessionFactory());
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+    }
+
+    public DatabaseVendor vendor() {
+        return vendor;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public SessionFactory sessionFactory() {
+        return sessionFactory;
+    }
+
+    /** Runs the work in one transaction, committed on return and rolled back on any exception. */
+    public <T> T inTransaction(Function<Session, T> work) {
+        return sessionFactory.fromTransaction(work);
+    }
+
+    /** True when the database answers a trivial query within a second. */
+    public boolean isReachable() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(1);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            sessionFactory.close();
+        } finally {
+            dataSource.close();
+        }
+    }
+}
