@@ -1,6 +1,11 @@
 package com.venuedesk.server.persistence;
 
 import com.venuedesk.server.auth.UserAccount;
+import com.venuedesk.server.booking.BookingEntity;
+import com.venuedesk.server.customers.CustomerEntity;
+import com.venuedesk.server.resources.AvailabilityRuleEntity;
+import com.venuedesk.server.resources.BlackoutEntity;
+import com.venuedesk.server.resources.ResourceEntity;
 import java.util.List;
 
 /** Every Hibernate entity class of the server, in one list the composition root hands to {@link Database}. */
@@ -10,6 +15,8 @@ public final class Entities {
 
     public static List<Class<?>> all() {
         return List.of(
-                UserAccount.class);
+                UserAccount.class,
+                ResourceEntity.class, AvailabilityRuleEntity.class, BlackoutEntity.class, CustomerEntity.class,
+                BookingEntity.class);
     }
 }
