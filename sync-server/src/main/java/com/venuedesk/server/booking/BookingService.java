@@ -29,6 +29,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -94,7 +95,7 @@ public final class BookingService {
             }
             BookingStatus status = details.requiresApproval() ? BookingStatus.PENDING : BookingStatus.CONFIRMED;
             Booking booking = new Booking(id, cmd.resourceId(), cmd.customerId(), range, status,
-                    priceOf(session, details.resource(), range, id), cmd.notes(), 1, actor.userId(), clock.instant(),
+                    priceOf(session, details.resource(), range, id), cmd.notes(), 1, actor.userId(), now(),
                     null, null);
             session.persist(new BookingEntity(booking));
             ChangeLog.append(session, EntityType.BOOKING, id, booking.revision(), false);
@@ -184,7 +185,7 @@ public final class BookingService {
                 if (current.checkedInAt() != null) {
                     return new BookingOutcome.Saved(current, false);
                 }
-                next = current.withCheckedInAt(at == null ? clock.instant() : at);
+                next = current.withCheckedInAt((at == null ? clock.instant() : at).truncatedTo(ChronoUnit.MICROS));
             } else {
                 BookingStatus wanted = targetOf(action);
                 BookingStatus.Transition transition = current.status().transitionTo(wanted);
@@ -208,15 +209,31 @@ public final class BookingService {
 
     /** Bookings (any status) that overlap [from, to), optionally of one resource, by start. Nulls leave a side open. */
     public List<Booking> list(UUID resourceId, Instant from, Instant to) {
-        return db.inTransaction(session -> session.createSelectionQuery(
-                        "from BookingEntity b where b.deleted = false"
-                                + " and (:r is null or b.resourceId = :r)"
-                                + " and (:to is null or b.startAt < :to) and (:from is null or b.endAt > :from)"
-                                + " order by b.startAt, b.id", BookingEntity.class)
-                .setParameter("r", resourceId, UUID.class)
-                .setParameter("from", from, Instant.class)
-                .setParameter("to", to, Instant.class)
-                .getResultList().stream().map(BookingEntity::toBooking).toList());
+        // built per call rather than "(:p is null or ...)": PostgreSQL cannot type a parameter that is only null-tested
+        StringBuilder hql = new StringBuilder("from BookingEntity b where b.deleted = false");
+        if (resourceId != null) {
+            hql.append(" and b.resourceId = :r");
+        }
+        if (to != null) {
+            hql.append(" and b.startAt < :to");
+        }
+        if (from != null) {
+            hql.append(" and b.endAt > :from");
+        }
+        hql.append(" order by b.startAt, b.id");
+        return db.inTransaction(session -> {
+            var query = session.createSelectionQuery(hql.toString(), BookingEntity.class);
+            if (resourceId != null) {
+                query.setParameter("r", resourceId);
+            }
+            if (to != null) {
+                query.setParameter("to", to);
+            }
+            if (from != null) {
+                query.setParameter("from", from);
+            }
+            return query.getResultList().stream().map(BookingEntity::toBooking).toList();
+        });
     }
 
     /** Free times of the resource within [from, to): its open windows minus active bookings; empty if no resource. */
@@ -283,15 +300,17 @@ public final class BookingService {
 
     /** Active bookings overlapping the range (half-open), of one resource or (null) of all. */
     private static List<Booking> activeOverlapping(Session session, UUID resourceId, TimeRange range) {
-        return session.createSelectionQuery(
+        var query = session.createSelectionQuery(
                         "from BookingEntity b where b.deleted = false and b.status in :active"
-                                + " and (:r is null or b.resourceId = :r) and b.startAt < :end and b.endAt > :start"
-                                + " order by b.startAt", BookingEntity.class)
+                                + (resourceId == null ? "" : " and b.resourceId = :r")
+                                + " and b.startAt < :end and b.endAt > :start order by b.startAt", BookingEntity.class)
                 .setParameter("active", ACTIVE)
-                .setParameter("r", resourceId, UUID.class)
                 .setParameter("start", range.start())
-                .setParameter("end", range.end())
-                .getResultList().stream().map(BookingEntity::toBooking).toList();
+                .setParameter("end", range.end());
+        if (resourceId != null) {
+            query.setParameter("r", resourceId);
+        }
+        return query.getResultList().stream().map(BookingEntity::toBooking).toList();
     }
 
     /** Locks both resources of a move in id order, so two moves in opposite directions cannot deadlock. */
@@ -375,6 +394,11 @@ public final class BookingService {
             case NO_SHOW -> BookingStatus.NO_SHOW;
             case CHECK_IN -> BookingStatus.CONFIRMED;
         };
+    }
+
+    /** Now, at the precision both databases store, so that an answer and a later read agree. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String verb(BookingAction action) {
