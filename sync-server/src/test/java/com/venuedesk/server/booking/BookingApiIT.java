@@ -195,20 +195,20 @@ class BookingApiIT {
             assertThat(malformed.json().get("type").asText()).endsWith("/malformed-json");
             bad.add(malformed);
 
-            assertProblem(api.post("/api/v1/bookings", "{\"resourceId\":\"" + room + "\",\"customerId\":\"" + guest
+            Venue.assertProblem(api.post("/api/v1/bookings", "{\"resourceId\":\"" + room + "\",\"customerId\":\"" + guest
                     + "\",\"start\":\"tomorrow\",\"end\":\"" + end + "\"}"), 400, "start");
-            assertProblem(api.post("/api/v1/bookings", "{\"resourceId\":42,\"customerId\":\"" + guest
+            Venue.assertProblem(api.post("/api/v1/bookings", "{\"resourceId\":42,\"customerId\":\"" + guest
                     + "\",\"start\":\"" + start + "\",\"end\":\"" + end + "\"}"), 400, "resourceId");
-            assertProblem(api.post("/api/v1/bookings", Map.of("customerId", guest, "start", start, "end", end)), 400, "resourceId");
-            assertProblem(api.post("/api/v1/bookings", Map.of("resourceId", room, "customerId", guest, "start", start)), 400, "end");
-            assertProblem(api.post("/api/v1/bookings", Venue.booking(null, room, guest, end, start)), 400, "end");
-            assertProblem(api.post("/api/v1/bookings", Venue.booking(null, room, guest, start, start)), 400, "end");
-            assertProblem(api.post("/api/v1/bookings", Venue.booking(null, UUID.randomUUID().toString(), guest, start, end)), 400, "resourceId");
-            assertProblem(api.post("/api/v1/bookings", Venue.booking(null, room, UUID.randomUUID().toString(), start, end)), 400, "customerId");
-            assertProblem(api.post("/api/v1/bookings", Venue.booking("not-a-uuid", room, guest, start, end)), 400, "id");
+            Venue.assertProblem(api.post("/api/v1/bookings", Map.of("customerId", guest, "start", start, "end", end)), 400, "resourceId");
+            Venue.assertProblem(api.post("/api/v1/bookings", Map.of("resourceId", room, "customerId", guest, "start", start)), 400, "end");
+            Venue.assertProblem(api.post("/api/v1/bookings", Venue.booking(null, room, guest, end, start)), 400, "end");
+            Venue.assertProblem(api.post("/api/v1/bookings", Venue.booking(null, room, guest, start, start)), 400, "end");
+            Venue.assertProblem(api.post("/api/v1/bookings", Venue.booking(null, UUID.randomUUID().toString(), guest, start, end)), 400, "resourceId");
+            Venue.assertProblem(api.post("/api/v1/bookings", Venue.booking(null, room, UUID.randomUUID().toString(), start, end)), 400, "customerId");
+            Venue.assertProblem(api.post("/api/v1/bookings", Venue.booking("not-a-uuid", room, guest, start, end)), 400, "id");
             Map<String, Object> longNotes = Venue.booking(null, room, guest, start, end);
             longNotes.put("notes", "x".repeat(4001));
-            assertProblem(api.post("/api/v1/bookings", longNotes), 400, "notes");
+            Venue.assertProblem(api.post("/api/v1/bookings", longNotes), 400, "notes");
             assertThat(api.post("/api/v1/bookings", "").status()).isEqualTo(400);
 
             ApiClient.Reply oversized = api.post("/api/v1/bookings", "{\"notes\":\"" + "x".repeat(1_100_000) + "\"}");
@@ -223,8 +223,8 @@ class BookingApiIT {
             assertThat(api.post("/api/v1/bookings/" + UUID.randomUUID() + "/cancel", "").status()).isEqualTo(404);
             assertThat(api.put("/api/v1/bookings/" + UUID.randomUUID(),
                     "{\"start\":\"" + start + "\",\"end\":\"" + end + "\",\"revision\":1}").status()).isEqualTo(404);
-            assertProblem(api.get("/api/v1/bookings/nope"), 400, "id");
-            assertProblem(api.get("/api/v1/bookings?from=yesterday"), 400, "from");
+            Venue.assertProblem(api.get("/api/v1/bookings/nope"), 400, "id");
+            Venue.assertProblem(api.get("/api/v1/bookings?from=yesterday"), 400, "from");
         }
     }
 
@@ -264,11 +264,5 @@ class BookingApiIT {
 
             assertThat(venue.anonymous.get("/api/v1/bookings").status()).isEqualTo(401);
         }
-    }
-
-    static void assertProblem(ApiClient.Reply reply, int status, String field) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
-        assertThat(reply.json().get("field").asText()).as(reply.body()).isEqualTo(field);
     }
 }

@@ -71,4 +71,11 @@ public final class Venue {
         body.put("notes", "projector please");
         return body;
     }
+
+    /** A problem+json answer with the status and the offending field. */
+    public static void assertProblem(ApiClient.Reply reply, int status, String field) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().get("field").asText()).as(reply.body()).isEqualTo(field);
+    }
 }
