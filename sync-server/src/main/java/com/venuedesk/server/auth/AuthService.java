@@ -117,6 +117,10 @@ public final class AuthService {
                                 + "sign-in has been ended: sign in again", null, null));
             }
             if (redemption instanceof RefreshTokens.Redemption.Unusable unusable) {
+                UserAccount owner = unusable.userId() == null ? null : session.find(UserAccount.class, unusable.userId());
+                if (owner != null && !owner.active()) {
+                    return Outcome.refused(disabled());
+                }
                 return Outcome.refused(new ApiException(401, "invalid-refresh-token", "Refresh token not accepted",
                         unusable.reason(), "refreshToken", null));
             }

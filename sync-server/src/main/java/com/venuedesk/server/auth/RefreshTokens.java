@@ -39,8 +39,8 @@ public final class RefreshTokens {
         /** The token was good and is now spent; {@code userId} may receive its successor in {@code familyId}. */
         record Valid(UUID userId, UUID familyId) implements Redemption { }
 
-        /** Unknown, expired or revoked: no harm done, just not usable. */
-        record Unusable(String reason) implements Redemption { }
+        /** Unknown, expired or revoked: no harm done, just not usable. {@code userId} is null for an unknown token. */
+        record Unusable(UUID userId, String reason) implements Redemption { }
 
         /** Already spent before: the family has just been revoked. */
         record Reused(UUID userId, UUID familyId) implements Redemption { }
@@ -68,21 +68,21 @@ public final class RefreshTokens {
      */
     public Redemption redeem(Session session, String token) {
         if (token == null || token.isBlank()) {
-            return new Redemption.Unusable("refresh token is missing");
+            return new Redemption.Unusable(null, "refresh token is missing");
         }
         RefreshToken stored = session.find(RefreshToken.class, hash(token.strip()), LockModeType.PESSIMISTIC_WRITE);
         if (stored == null) {
-            return new Redemption.Unusable("refresh token is not known");
+            return new Redemption.Unusable(null, "refresh token is not known");
         }
         if (stored.revoked()) {
-            return new Redemption.Unusable("refresh token was revoked; sign in again");
+            return new Redemption.Unusable(stored.userId(), "refresh token was revoked; sign in again");
         }
         if (stored.spent()) {
             revokeFamily(session, stored.familyId());
             return new Redemption.Reused(stored.userId(), stored.familyId());
         }
         if (stored.isExpiredAt(clock.instant())) {
-            return new Redemption.Unusable("refresh token has expired; sign in again");
+            return new Redemption.Unusable(stored.userId(), "refresh token has expired; sign in again");
         }
         stored.spend();
         return new Redemption.Valid(stored.userId(), stored.familyId());
