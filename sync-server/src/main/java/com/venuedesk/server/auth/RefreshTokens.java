@@ -46,8 +46,13 @@ public final class RefreshTokens {
         record Reused(UUID userId, UUID familyId) implements Redemption { }
     }
 
-    /** Starts a new family, as at sign-in. */
+    /**
+     * Starts a new family, as at sign-in. The user's expired tokens are deleted on the way: they can no longer be
+     * redeemed, and spent tokens are kept only while a reuse of them would still mean something.
+     */
     public Issued issueNewFamily(Session session, UUID userId) {
+        session.createMutationQuery("delete from RefreshToken where userId = :u and expiresAt <= :now")
+                .setParameter("u", userId).setParameter("now", clock.instant()).executeUpdate();
         return issue(session, userId, UUID.randomUUID());
     }
 
