@@ -25,7 +25,8 @@ public final class AuthApi {
 
     public void routes(RouteTable table) {
         table.post("/api/v1/auth/login", null,
-                "Sign in with username and password; returns access and refresh tokens (429 when rate-limited, 423 when locked)",
+                "Sign in with username and password; returns an access token (valid 15 minutes by default) and a single-use "
+                        + "refresh token (30 days); 423 while the account is locked, 429 with Retry-After when rate-limited",
                 this::login);
         table.post("/api/v1/auth/refresh", null,
                 "Trade a refresh token for a new access token and a new refresh token; the old one is spent", this::refresh);
