@@ -1,5 +1,6 @@
 package com.venuedesk.server.persistence;
 
+import com.venuedesk.server.auth.RefreshToken;
 import com.venuedesk.server.auth.UserAccount;
 import com.venuedesk.server.booking.BookingEntity;
 import com.venuedesk.server.customers.CustomerEntity;
@@ -16,6 +17,7 @@ public final class Entities {
     public static List<Class<?>> all() {
         return List.of(
                 UserAccount.class,
+                RefreshToken.class,
                 ResourceEntity.class, AvailabilityRuleEntity.class, BlackoutEntity.class, CustomerEntity.class,
                 BookingEntity.class);
     }
