@@ -265,4 +265,37 @@ class BookingApiIT {
             assertThat(venue.anonymous.get("/api/v1/bookings").status()).isEqualTo(401);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(ServerUnderTest.Db.class)
+    void movingABookingToAnotherResourceFreesTheOldSlotAndChecksTheNewOne(ServerUnderTest.Db db, @TempDir Path dir) {
+        try (VenueDeskServer server = ServerUnderTest.start(db, dir)) {
+            Venue venue = new Venue(server);
+            String roomA = venue.resource("Room A");
+            String roomB = venue.resource("Room B", "60.00", false);
+            String guest = venue.customer("Ada Lovelace");
+            String moving = venue.admin.post("/api/v1/bookings",
+                    Venue.booking(null, roomA, guest, "2026-12-06T09:00:00Z", "2026-12-06T10:00:00Z")).json().get("id").asText();
+            String blocker = venue.admin.post("/api/v1/bookings",
+                    Venue.booking(null, roomB, guest, "2026-12-06T12:00:00Z", "2026-12-06T13:00:00Z")).json().get("id").asText();
+
+            ApiClient.Reply ontoBlocker = venue.admin.put("/api/v1/bookings/" + moving, "{\"resourceId\":\"" + roomB
+                    + "\",\"start\":\"2026-12-06T12:30:00Z\",\"end\":\"2026-12-06T13:30:00Z\",\"revision\":1}");
+            assertThat(ontoBlocker.status()).isEqualTo(409);
+            assertThat(ontoBlocker.json().get("conflicts").get(0).asText()).isEqualTo(blocker);
+
+            ApiClient.Reply moved = venue.admin.put("/api/v1/bookings/" + moving, "{\"resourceId\":\"" + roomB
+                    + "\",\"start\":\"2026-12-06T09:00:00Z\",\"end\":\"2026-12-06T10:00:00Z\",\"revision\":1}");
+            assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+            assertThat(moved.json().get("resourceId").asText()).isEqualTo(roomB);
+            assertThat(moved.json().at("/price/amount").asText()).isEqualTo("60.00");
+            assertThat(venue.admin.post("/api/v1/bookings",
+                    Venue.booking(null, roomA, guest, "2026-12-06T09:00:00Z", "2026-12-06T10:00:00Z")).status())
+                    .as("the old slot is free again").isEqualTo(201);
+            Venue.assertProblem(venue.admin.put("/api/v1/bookings/" + moving, "{\"resourceId\":\"" + UUID.randomUUID()
+                    + "\",\"start\":\"2026-12-06T09:00:00Z\",\"end\":\"2026-12-06T10:00:00Z\",\"revision\":2}"), 400, "resourceId");
+            Venue.assertProblem(venue.admin.put("/api/v1/bookings/" + moving,
+                    "{\"start\":\"2026-12-06T09:00:00Z\",\"end\":\"2026-12-06T10:00:00Z\"}"), 400, "revision");
+        }
+    }
 }

@@ -71,4 +71,38 @@ class BookingRaceIT {
             assertThat(stored.json().get(0).get("status").asText()).isEqualTo("CONFIRMED");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(ServerUnderTest.Db.class)
+    void tenRetriesOfOneCreateRacingEachOtherStoreOneBookingAndAllAnswerIt(ServerUnderTest.Db db, @TempDir Path dir)
+            throws Exception {
+        try (VenueDeskServer server = ServerUnderTest.start(db, dir)) {
+            Venue venue = new Venue(server);
+            String room = venue.resource("Room A");
+            String guest = venue.customer("Ada Lovelace");
+            String id = UUID.randomUUID().toString();
+            String body = venue.admin.write(Venue.booking(id, room, guest, "2026-12-06T10:00:00Z", "2026-12-06T11:00:00Z"));
+            ExecutorService pool = Executors.newFixedThreadPool(10);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<ApiClient.Reply>> replies = new ArrayList<>();
+            try {
+                for (int i = 0; i < 10; i++) {
+                    replies.add(pool.submit(() -> {
+                        go.await();
+                        return venue.admin.post("/api/v1/bookings", body);
+                    }));
+                }
+                go.countDown();
+                for (Future<ApiClient.Reply> f : replies) {
+                    ApiClient.Reply r = f.get(120, TimeUnit.SECONDS);
+                    assertThat(r.status()).as(r.body()).isEqualTo(201);
+                    assertThat(r.json().get("id").asText()).isEqualTo(id);
+                    assertThat(r.json().get("revision").asLong()).isEqualTo(1);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(venue.admin.get("/api/v1/bookings?resourceId=" + room).json()).hasSize(1);
+        }
+    }
 }

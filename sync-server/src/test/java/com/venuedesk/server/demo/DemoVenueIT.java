@@ -66,6 +66,32 @@ class DemoVenueIT {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void theDemoWeekIsTheWeekOfTheServerClockWithThePastAlreadyCompleted(@TempDir Path dir) {
+        Instant wednesdayNoon = Instant.parse("2026-12-09T11:00:00Z");
+        ServerConfig config = ServerUnderTest.config(ServerUnderTest.Db.H2, dir).withDemo(true)
+                .withClock(java.time.Clock.fixed(wednesdayNoon, java.time.ZoneOffset.UTC));
+        try (VenueDeskServer server = VenueDeskServer.start(config)) {
+            ApiClient desk = new ApiClient(server.baseUri()).login("desk", "desk-password");
+            JsonNode bookings = desk.get("/api/v1/bookings").json();
+            assertThat(bookings).hasSize(DemoVenue.BOOKINGS);
+            Instant monday = Instant.parse("2026-12-06T23:00:00Z");
+            Instant sunday = Instant.parse("2026-12-12T23:00:00Z");
+            Set<String> pastStatuses = new java.util.HashSet<>();
+            for (JsonNode b : bookings) {
+                Instant start = Instant.parse(b.get("start").asText());
+                Instant end = Instant.parse(b.get("end").asText());
+                assertThat(start).isAfterOrEqualTo(monday).isBefore(sunday);
+                if (end.isBefore(wednesdayNoon)) {
+                    pastStatuses.add(b.get("status").asText());
+                } else if (start.isAfter(wednesdayNoon)) {
+                    assertThat(b.get("status").asText()).isIn("CONFIRMED", "PENDING", "CANCELLED");
+                }
+            }
+            assertThat(pastStatuses).contains("COMPLETED").doesNotContain("CONFIRMED");
+        }
+    }
+
     private static void assertNoOverlap(List<JsonNode> bookings) {
         List<Instant[]> ranges = bookings.stream()
                 .map(b -> new Instant[] {Instant.parse(b.get("start").asText()), Instant.parse(b.get("end").asText())})
