@@ -55,6 +55,7 @@ public final class SyncEngine implements AutoCloseable {
     private final AtomicBoolean queued = new AtomicBoolean();
     private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
     private final Object stateLock = new Object();
+    private final Object publishLock = new Object();
     private volatile SyncStatus status;
     private DeskStore.Subscription storeSubscription;
     private ScheduledFuture<?> nextAttempt;
@@ -270,16 +271,19 @@ public final class SyncEngine implements AutoCloseable {
         return () -> listeners.remove(listener);
     }
 
+    /** Serialised so that listeners hear statuses in the order they were set. */
     private void publish(SyncStatus next) {
-        if (next.equals(status)) {
-            return;
-        }
-        status = next;
-        for (Consumer<SyncStatus> listener : listeners) {
-            try {
-                listener.accept(next);
-            } catch (RuntimeException e) {
-                log.warn("A sync status listener failed", e);
+        synchronized (publishLock) {
+            if (next.equals(status)) {
+                return;
+            }
+            status = next;
+            for (Consumer<SyncStatus> listener : listeners) {
+                try {
+                    listener.accept(next);
+                } catch (RuntimeException e) {
+                    log.warn("A sync status listener failed", e);
+                }
             }
         }
     }

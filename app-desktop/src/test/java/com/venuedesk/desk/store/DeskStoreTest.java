@@ -222,4 +222,20 @@ class DeskStoreTest {
         assertThat(heard.get(1).touches(StoreChange.Topic.CUSTOMERS)).isTrue();
         assertThat(heard.get(1).fromServer()).isTrue();
     }
+
+    @Test
+    void aLargeInitialPageIsAppliedInOneGoAndMovesTheCursor() {
+        List<com.venuedesk.model.sync.Change> page = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            Customer c = new Customer(UUID.randomUUID(), "Guest " + i, null, null, "", 1);
+            page.add(upsert(String.valueOf(10 + i), c));
+            page.add(upsert(String.valueOf(10 + i), confirmed(UUID.randomUUID(), room, c, hour(9).shift(java.time.Duration.ofHours(i)), 1)));
+        }
+
+        assertThat(store.applyPulledPage(page, "3000")).isEqualTo(3000);
+
+        assertThat(store.pullCursor()).contains("3000");
+        assertThat(bookings.searchCustomers("guest 14", 1000)).hasSize(1 + 10 + 100);
+        assertThat(bookings.bookingsBetween(hour(9).start(), hour(9).start().plus(java.time.Duration.ofHours(1500)))).hasSize(1500);
+    }
 }
