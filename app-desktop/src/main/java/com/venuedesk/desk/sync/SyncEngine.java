@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -107,7 +108,12 @@ public final class SyncEngine implements AutoCloseable {
                 nextAttempt = null;
             }
         }
-        scheduler.execute(this::scheduledSync);
+        try {
+            scheduler.execute(this::scheduledSync);
+        } catch (RejectedExecutionException e) {
+            queued.set(false);
+            log.debug("Scheduler is shut down; sync not requested");
+        }
     }
 
     private void scheduledSync() {
@@ -135,7 +141,7 @@ public final class SyncEngine implements AutoCloseable {
             log.error("Sync broke, next attempt in {}", next, e);
         }
         synchronized (stateLock) {
-            if (!closed && !queued.get()) {
+            if (!closed && !queued.get() && !scheduler.isShutdown()) {
                 nextAttempt = scheduler.schedule(this::requestSync, next.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
@@ -255,7 +261,11 @@ public final class SyncEngine implements AutoCloseable {
             return;
         }
         Duration wait = settings.reconnect().delay(++streamFailures);
-        scheduler.schedule(this::openChangeStream, wait.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            scheduler.schedule(this::openChangeStream, wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.debug("Scheduler is shut down; change stream not reopened");
+        }
     }
 
     // ---- status

@@ -92,4 +92,15 @@ class SyncClientTest {
         assertThatThrownBy(() -> client.pull(null, 10)).isInstanceOf(NotSignedInException.class);
         assertThat(client.session()).isEmpty();
     }
+
+    @Test
+    void rememberedCredentialsTheServerRefusesAreForgottenSoRetriesCannotLockTheAccount() {
+        server.setDispatcher(wire);
+        client.loginWhenNeeded(new Credentials(wire.username, "changed on the server since"));
+
+        assertThatThrownBy(() -> client.pull(null, 10)).isInstanceOf(NotSignedInException.class);
+        assertThatThrownBy(() -> client.pull(null, 10)).isInstanceOf(NotSignedInException.class);
+
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
 }
