@@ -78,7 +78,7 @@ class DeskStoreTest {
         UUID reusedMutationId = UUID.randomUUID();
         UUID secondBookingId = UUID.randomUUID();
         Deque<UUID> ids = new ArrayDeque<>(List.of(UUID.randomUUID(), reusedMutationId, secondBookingId, reusedMutationId));
-        LocalBookings withIds = new LocalBookings(store, CLOCK, CLERK, new SharedRules(), ids::pop);
+        LocalBookings withIds = new LocalBookings(store, CLOCK, CLERK, ids::pop);
         withIds.createBooking(room.id(), ada.id(), hour(9), "");
 
         assertThatThrownBy(() -> withIds.createBooking(room.id(), ada.id(), hour(11), ""))
