@@ -47,6 +47,8 @@ public final class BookingService {
     private static final Logger LOG = LoggerFactory.getLogger(BookingService.class);
     /** PostgreSQL's exclusion_violation. */
     private static final String EXCLUSION_VIOLATION = "23P01";
+    /** unique_violation, the same on H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
     /** Demand pricing counts bookings within two hours either side. */
     private static final Duration DEMAND_WINDOW = Duration.ofHours(2);
     private static final Duration SUGGESTION_HORIZON = Duration.ofDays(2);
@@ -74,6 +76,18 @@ public final class BookingService {
             return invalid;
         }
         UUID id = cmd.id() == null ? UUID.randomUUID() : cmd.id();
+        try {
+            return insert(actor, cmd, id);
+        } catch (RuntimeException e) {
+            if (!hasSqlState(e, UNIQUE_VIOLATION)) {
+                throw e;
+            }
+            // the same id was created concurrently on another resource's lock; the retry sees it and answers for it
+            return insert(actor, cmd, id);
+        }
+    }
+
+    private BookingOutcome insert(Principal actor, NewBooking cmd, UUID id) {
         TimeRange range = new TimeRange(cmd.start(), cmd.end());
         return guardedByConstraint(cmd.resourceId(), range, id, () -> db.inTransaction(session -> {
             Optional<ResourceDetails> locked = ResourceStore.lockForBooking(session, cmd.resourceId());
@@ -347,8 +361,12 @@ public final class BookingService {
     }
 
     static boolean isExclusionViolation(Throwable e) {
+        return hasSqlState(e, EXCLUSION_VIOLATION);
+    }
+
+    private static boolean hasSqlState(Throwable e, String sqlState) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
+            if (t instanceof SQLException sql && sqlState.equals(sql.getSQLState())) {
                 return true;
             }
             if (t.getCause() == t) {

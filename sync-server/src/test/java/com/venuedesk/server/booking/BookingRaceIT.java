@@ -105,4 +105,47 @@ class BookingRaceIT {
             assertThat(venue.admin.get("/api/v1/bookings?resourceId=" + room).json()).hasSize(1);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(ServerUnderTest.Db.class)
+    void oneIdRacingOnTwoResourcesIsStoredOnceAndTheOtherContentIsToldTheIdIsInUse(ServerUnderTest.Db db, @TempDir Path dir)
+            throws Exception {
+        try (VenueDeskServer server = ServerUnderTest.start(db, dir)) {
+            Venue venue = new Venue(server);
+            List<String> rooms = List.of(venue.resource("Room A"), venue.resource("Room B"));
+            String guest = venue.customer("Ada Lovelace");
+            String id = UUID.randomUUID().toString();
+            ExecutorService pool = Executors.newFixedThreadPool(10);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<ApiClient.Reply>> replies = new ArrayList<>();
+            try {
+                for (int i = 0; i < 10; i++) {
+                    String body = venue.admin.write(Venue.booking(id, rooms.get(i % 2), guest,
+                            "2026-12-06T10:00:00Z", "2026-12-06T11:00:00Z"));
+                    replies.add(pool.submit(() -> {
+                        go.await();
+                        return venue.admin.post("/api/v1/bookings", body);
+                    }));
+                }
+                go.countDown();
+                java.util.Set<String> createdOn = new java.util.HashSet<>();
+                int inUse = 0;
+                for (Future<ApiClient.Reply> f : replies) {
+                    ApiClient.Reply r = f.get(120, TimeUnit.SECONDS);
+                    if (r.status() == 201) {
+                        createdOn.add(r.json().get("resourceId").asText());
+                    } else {
+                        assertThat(r.status()).as(r.body()).isEqualTo(409);
+                        assertThat(r.json().get("type").asText()).endsWith("/id-in-use");
+                        inUse++;
+                    }
+                }
+                assertThat(createdOn).hasSize(1);
+                assertThat(inUse).isEqualTo(5);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(venue.admin.get("/api/v1/bookings").json()).hasSize(1);
+        }
+    }
 }
