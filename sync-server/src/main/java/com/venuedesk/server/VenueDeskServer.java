@@ -14,6 +14,7 @@ import com.venuedesk.server.auth.UserApi;
 import com.venuedesk.server.auth.UserService;
 import com.venuedesk.model.rules.PricingPolicy;
 import com.venuedesk.server.booking.BookingApi;
+import com.venuedesk.server.booking.BookingCommands;
 import com.venuedesk.server.booking.BookingService;
 import com.venuedesk.server.customers.CustomerApi;
 import com.venuedesk.server.customers.CustomerService;
@@ -23,6 +24,9 @@ import com.venuedesk.server.resources.ResourceService;
 import com.venuedesk.server.persistence.Database;
 import com.venuedesk.server.persistence.Entities;
 import com.venuedesk.server.persistence.ServerSettings;
+import com.venuedesk.server.sync.ChangeEvents;
+import com.venuedesk.server.sync.SyncApi;
+import com.venuedesk.server.sync.SyncService;
 import com.venuedesk.server.wire.Json;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -31,6 +35,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,16 +47,21 @@ import org.slf4j.LoggerFactory;
 public final class VenueDeskServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VenueDeskServer.class);
     public static final String VERSION = "0.1.0";
+    /** How often the change stream looks at the change log head: desks hear of a commit within this (plus a pull). */
+    private static final Duration CHANGE_POLL = Duration.ofMillis(250);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final Database db;
     private final Javalin http;
     private final PrometheusMeterRegistry meters;
     private final Optional<String> generatedAdminPassword;
     private final RouteTable routeTable;
+    private final ChangeEvents changeEvents;
 
     private VenueDeskServer(Database db, Javalin http, PrometheusMeterRegistry meters, Optional<String> generatedAdminPassword,
-                            RouteTable routeTable) {
+                            RouteTable routeTable, ChangeEvents changeEvents) {
         this.db = db;
+        this.changeEvents = changeEvents;
         this.http = http;
         this.meters = meters;
         this.generatedAdminPassword = generatedAdminPassword;
@@ -97,6 +107,9 @@ public final class VenueDeskServer implements AutoCloseable {
         new ResourceApi(resources).routes(table);
         new CustomerApi(customers).routes(table);
         new BookingApi(bookings).routes(table);
+        SyncService sync = new SyncService(db, new BookingCommands(bookings, customers), json, config.clock());
+        ChangeEvents changeEvents = new ChangeEvents(sync::head, CHANGE_POLL, HEARTBEAT);
+        new SyncApi(sync, changeEvents, json).routes(table);
         if (config.demo()) {
             new DemoVenue(db, resources, customers, bookings, config.clock()).seedIfEmpty();
         }
@@ -109,9 +122,14 @@ public final class VenueDeskServer implements AutoCloseable {
             problems.register(cfg.routes);
             table.registerWith(cfg.routes, tokens, meters);
         });
-        http.start(config.bindHost(), config.port());
+        try {
+            http.start(config.bindHost(), config.port());
+        } catch (RuntimeException e) {
+            changeEvents.close();
+            throw e;
+        }
         LOG.info("VenueDesk server {} listening on {}:{} with {}", VERSION, config.bindHost(), http.port(), db.vendor());
-        return new VenueDeskServer(db, http, meters, generatedAdminPassword, table);
+        return new VenueDeskServer(db, http, meters, generatedAdminPassword, table, changeEvents);
     }
 
     private static void createDataDir(Path dir) {
@@ -147,6 +165,7 @@ public final class VenueDeskServer implements AutoCloseable {
     @Override
     public void close() {
         try {
+            changeEvents.close();
             http.stop();
         } finally {
             meters.close();

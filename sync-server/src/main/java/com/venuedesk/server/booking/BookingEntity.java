@@ -75,7 +75,7 @@ public class BookingEntity {
         revision = b.revision();
     }
 
-    Booking toBooking() {
+    public Booking toBooking() {
         Money price = priceAmount == null ? null : new Money(priceAmount, priceCurrency.strip());
         return new Booking(id, resourceId, customerId, new TimeRange(startAt, endAt), status, price, notes, revision,
                 createdBy, createdAt, checkedInAt, statusReason);

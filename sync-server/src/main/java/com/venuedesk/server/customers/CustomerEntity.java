@@ -52,7 +52,7 @@ public class CustomerEntity {
         return deleted;
     }
 
-    Customer toCustomer() {
+    public Customer toCustomer() {
         return new Customer(id, name, email, phone, notes, revision);
     }
 }

@@ -25,6 +25,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DatabaseVendor vendor;
     private final SessionFactory sessionFactory;
+    /** The session of a {@link #inOneTransaction} running on this thread, which nested transactions join. */
+    private final ThreadLocal<Session> joinable = new ThreadLocal<>();
 
     private Database(HikariDataSource dataSource, DatabaseVendor vendor, SessionFactory sessionFactory) {
         this.dataSource = dataSource;
@@ -76,9 +78,42 @@ public final class Database implements AutoCloseable {
         return sessionFactory;
     }
 
-    /** Runs the work in one transaction, committed on return and rolled back on any exception. */
+    /**
+     * Runs the work in one transaction, committed on return and rolled back on any exception. Called inside
+     * {@link #inOneTransaction}, it joins that transaction instead (and starts from a cleared persistence context, so
+     * a locking read sees the row as it is now, not as an earlier unit of the same transaction read it).
+     */
     public <T> T inTransaction(Function<Session, T> work) {
-        return sessionFactory.fromTransaction(work);
+        Session outer = joinable.get();
+        if (outer == null) {
+            return sessionFactory.fromTransaction(work);
+        }
+        try {
+            T result = work.apply(outer);
+            outer.flush();
+            return result;
+        } finally {
+            outer.clear();
+        }
+    }
+
+    /**
+     * Runs the work in one transaction that every {@link #inTransaction} call made by it, on this thread, joins: the
+     * services' several short transactions become one, committed or rolled back together. The sync push uses it to
+     * record a mutation's outcome atomically with the mutation's effect.
+     */
+    public <T> T inOneTransaction(Function<Session, T> work) {
+        if (joinable.get() != null) {
+            throw new IllegalStateException("already inside inOneTransaction");
+        }
+        return sessionFactory.fromTransaction(session -> {
+            joinable.set(session);
+            try {
+                return work.apply(session);
+            } finally {
+                joinable.remove();
+            }
+        });
     }
 
     /** True when the database answers a trivial query within a second. */

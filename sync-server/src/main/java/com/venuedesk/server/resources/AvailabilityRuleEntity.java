@@ -70,7 +70,7 @@ public class AvailabilityRuleEntity {
         revision++;
     }
 
-    AvailabilityRule toRule() {
+    public AvailabilityRule toRule() {
         return new AvailabilityRule(id, resourceId, dayOfWeek, startTime, endTime, available, validFrom, validTo, revision);
     }
 }

@@ -52,7 +52,7 @@ public class BlackoutEntity {
         revision++;
     }
 
-    Blackout toBlackout() {
+    public Blackout toBlackout() {
         return new Blackout(id, resourceId, startDate, endDate, reason, revision);
     }
 }

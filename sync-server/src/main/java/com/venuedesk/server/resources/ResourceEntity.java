@@ -111,7 +111,7 @@ public class ResourceEntity {
         revision++;
     }
 
-    Resource toResource() {
+    public Resource toResource() {
         List<String> amenityList = amenities.isEmpty() ? List.of() : Arrays.asList(amenities.split(AMENITY_SEPARATOR));
         return new Resource(id, name, description, type, capacity, new Money(priceAmount, priceCurrency.strip()),
                 new Location(address, city, country, latitude, longitude), amenityList, active, managerId,

@@ -3,10 +3,19 @@ package com.venuedesk.server.sync;
 import com.venuedesk.model.sync.EntityType;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.hibernate.dialect.H2Dialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
  * The server's change log: every write of a synced record appends one entry in the same transaction as the write,
- * so that a change is in the log exactly when it is committed. Desks pull the log in sequence order.
+ * so that a change is in the log exactly when it is committed. Desks read it through {@link ChangeFeed} in commit
+ * order, which each database guarantees its own way (docs/SYNC.md, "Cursor"):
+ * <ul>
+ *   <li>PostgreSQL: the row's {@code tx_id} column defaults to {@code pg_current_xact_id()}; readers hold back rows
+ *       of transactions at or above the oldest one still running.</li>
+ *   <li>H2: the append first updates the single {@code change_log_head} row; its lock is held to commit, so appends
+ *       are serialised and seq order is commit order.</li>
+ * </ul>
  */
 public final class ChangeLog {
     private ChangeLog() {
@@ -14,6 +23,10 @@ public final class ChangeLog {
 
     /** Appends that {@code entityId} now has {@code revision} (a tombstone when {@code deleted}), in the caller's transaction. */
     public static void append(Session session, EntityType type, UUID entityId, long revision, boolean deleted) {
+        if (isH2(session)) {
+            session.createNativeMutationQuery("UPDATE change_log_head SET appends = appends + 1 WHERE id = 1")
+                    .executeUpdate();
+        }
         session.createNativeMutationQuery(
                         "INSERT INTO change_log (entity_type, entity_id, revision, deleted) VALUES (:type, :id, :revision, :deleted)")
                 .setParameter("type", type.name())
@@ -21,5 +34,10 @@ public final class ChangeLog {
                 .setParameter("revision", revision)
                 .setParameter("deleted", deleted)
                 .executeUpdate();
+    }
+
+    private static boolean isH2(Session session) {
+        return session.getSessionFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices()
+                .getDialect() instanceof H2Dialect;
     }
 }

@@ -1,0 +1,99 @@
+package com.venuedesk.server.sync;
+
+import com.venuedesk.model.sync.EntityType;
+import com.venuedesk.server.persistence.Database;
+import com.venuedesk.server.persistence.DatabaseVendor;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * Reads the change log in commit order without ever skipping a change that commits late. On PostgreSQL only rows
+ * whose transaction id is below the oldest transaction still running are readable ({@code pg_snapshot_xmin}): every
+ * transaction below that horizon has finished, so no row can later appear before the last one returned. On H2 appends
+ * are serialised to commit order by {@link ChangeLog}, so every committed row is readable.
+ */
+public final class ChangeFeed {
+    /** Counting what is left stops here: it is an estimate for a progress bar, not an audit. */
+    static final int REMAINING_CAP = 100_000;
+
+    private final String readable;
+
+    /** One change-log row. */
+    public record Row(Cursor cursor, EntityType type, UUID entityId, long revision, boolean deleted) { }
+
+    /**
+     * A page of rows after a cursor.
+     *
+     * @param next      the cursor of the last row (or the request's cursor when there is none)
+     * @param hasMore   more readable rows follow at once
+     * @param remaining readable rows after {@code next}, counted up to {@link #REMAINING_CAP}
+     */
+    public record Page(List<Row> rows, Cursor next, boolean hasMore, long remaining) { }
+
+    public ChangeFeed(DatabaseVendor vendor) {
+        this.readable = vendor == DatabaseVendor.POSTGRESQL
+                ? " AND tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+                : "";
+    }
+
+    /** Up to {@code limit} readable rows after {@code since}, in (tx_id, seq) order, in the session's transaction. */
+    public Page after(Session session, Cursor since, int limit) {
+        return session.doReturningWork(connection -> {
+            List<Row> rows = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT tx_id, seq, entity_type, entity_id, revision, deleted FROM change_log"
+                            + " WHERE (tx_id, seq) > (?, ?)" + readable
+                            + " ORDER BY tx_id, seq FETCH FIRST ? ROWS ONLY")) {
+                s.setLong(1, since.txId());
+                s.setLong(2, since.seq());
+                s.setInt(3, limit + 1);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(new Row(new Cursor(r.getLong(1), r.getLong(2)), EntityType.valueOf(r.getString(3)),
+                                r.getObject(4, UUID.class), r.getLong(5), r.getBoolean(6)));
+                    }
+                }
+            }
+            boolean hasMore = rows.size() > limit;
+            List<Row> page = hasMore ? List.copyOf(rows.subList(0, limit)) : List.copyOf(rows);
+            Cursor next = page.isEmpty() ? since : page.get(page.size() - 1).cursor();
+            return new Page(page, next, hasMore, hasMore ? countAfter(connection, next) : 0);
+        });
+    }
+
+    /** The cursor of the newest readable change, {@link Cursor#START} for an empty log. */
+    public Cursor head(Session session) {
+        return session.doReturningWork(connection -> {
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT tx_id, seq FROM change_log WHERE 1 = 1" + readable
+                            + " ORDER BY tx_id DESC, seq DESC FETCH FIRST 1 ROWS ONLY");
+                 ResultSet r = s.executeQuery()) {
+                return r.next() ? new Cursor(r.getLong(1), r.getLong(2)) : Cursor.START;
+            }
+        });
+    }
+
+    /** The head read in its own short transaction. */
+    public Cursor head(Database db) {
+        return db.inTransaction(this::head);
+    }
+
+    private long countAfter(Connection connection, Cursor since) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM change_log WHERE (tx_id, seq) > (?, ?)" + readable
+                        + " FETCH FIRST " + REMAINING_CAP + " ROWS ONLY) AS later")) {
+            s.setLong(1, since.txId());
+            s.setLong(2, since.seq());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+}
