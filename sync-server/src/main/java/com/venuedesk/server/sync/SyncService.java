@@ -89,8 +89,13 @@ public final class SyncService {
                 // a racing push of the same id committed first (unique violation) or is still running (lock
                 // timeout): the next look at the journal finds its outcome; anything else gets one more try
                 failure = e;
-                LOG.warn("sync mutation attempt {} failed mutationId={} deviceId={}: {}", attempt,
-                        mutation.mutationId(), deviceId, e.toString());
+                if (MutationJournal.isUniqueViolation(e)) {
+                    LOG.info("sync mutation raced by a repeat of itself mutationId={} deviceId={}", mutation.mutationId(),
+                            deviceId);
+                } else {
+                    LOG.warn("sync mutation attempt {} failed mutationId={} deviceId={}: {}", attempt,
+                            mutation.mutationId(), deviceId, e.toString());
+                }
             }
         }
         Optional<MutationOutcome> seen = journal.find(mutation.mutationId());
