@@ -159,6 +159,7 @@ public final class ResourceService {
         }
         Blackout blackout;
         try {
+            maxLength("reason", draft.reason(), 1000);
             blackout = new Blackout(UUID.randomUUID(), draft.resourceId(), draft.startDate(), draft.endDate(), draft.reason(), 0);
         } catch (DomainException e) {
             return new ResourceOutcome.Invalid<>(e.field(), e.getMessage());
@@ -201,8 +202,22 @@ public final class ResourceService {
         if (d.capacity() == null) {
             throw new DomainException("capacity", "capacity is required");
         }
+        // the column widths of V2, so that overlong input is a 400 naming the field rather than a database error
+        maxLength("description", d.description(), 4000);
+        maxLength("amenities", d.amenities() == null ? null : String.join("\n", d.amenities()), 4000);
+        if (d.location() != null) {
+            maxLength("location.address", d.location().address(), 400);
+            maxLength("location.city", d.location().city(), 200);
+            maxLength("location.country", d.location().country(), 100);
+        }
         return new Resource(id, d.name(), d.description(), d.type(), d.capacity(), d.pricePerHour(), d.location(),
                 d.amenities(), d.active() == null || d.active(), d.managerId(),
                 d.timeZone() == null ? null : Resource.zone(d.timeZone()), revision);
+    }
+
+    static void maxLength(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new DomainException(field, field + " must be at most " + max + " characters");
+        }
     }
 }

@@ -64,6 +64,8 @@ class CustomerApiIT {
             assertProblem(api.post("/api/v1/customers", Map.of("name", "Ada", "email", "not-an-address")), 400, "email");
             assertProblem(api.post("/api/v1/customers", Map.of("name", "Ada", "phone", "call me")), 400, "phone");
             assertProblem(api.post("/api/v1/customers", Map.of("name", "Ada", "id", "nope")), 400, "id");
+            assertProblem(api.post("/api/v1/customers", Map.of("name", "Ada", "notes", "n".repeat(4001))), 400, "notes");
+            assertProblem(api.post("/api/v1/customers", Map.of("name", "A".repeat(201))), 400, "name");
             assertThat(api.post("/api/v1/customers", "[1,2]").status()).isEqualTo(400);
             assertThat(api.get("/api/v1/customers").json()).isEmpty();
         }

@@ -82,7 +82,14 @@ class ResourceApiIT {
                     400, "pricePerHour");
             assertProblem(api.post("/api/v1/resources", with(good, "pricePerHour", Map.of("amount", "1", "currency", "XXY"))),
                     400, "pricePerHour.currency");
+            assertProblem(api.post("/api/v1/resources", with(good, "description", "d".repeat(4001))), 400, "description");
+            assertProblem(api.post("/api/v1/resources", with(good, "location", Map.of("city", "c".repeat(201)))), 400, "location.city");
+            assertProblem(api.post("/api/v1/resources", with(good, "location", Map.of("latitude", 91))), 400, "location.latitude");
+            assertProblem(api.post("/api/v1/blackouts", Map.of("startDate", "2026-12-24", "endDate", "2026-12-23")), 400, "endDate");
+            assertProblem(api.post("/api/v1/blackouts", Map.of("startDate", "2026-12-24", "endDate", "2026-12-25",
+                    "resourceId", java.util.UUID.randomUUID().toString())), 400, "resourceId");
             assertThat(api.get("/api/v1/resources").json()).as("nothing stored").isEmpty();
+            assertThat(api.get("/api/v1/blackouts").json()).as("nothing stored").isEmpty();
 
             String room = venue.resource("Room");
             ApiClient desk = venue.staff("desk", Role.FRONT_DESK);
