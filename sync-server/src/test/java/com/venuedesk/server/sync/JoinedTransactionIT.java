@@ -57,7 +57,8 @@ class JoinedTransactionIT {
             assertThat(journal.find(create.mutationId())).isEmpty();
 
             MutationOutcome retried = new SyncService(server.database(), commands,
-                    com.venuedesk.server.wire.Json.newMapper(), Clock.systemUTC()).pushOne(desk, "desk-1", create);
+                    com.venuedesk.server.wire.Json.newMapper(), Clock.systemUTC(),
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).pushOne(desk, "desk-1", create);
             assertThat(retried).isEqualTo(new MutationOutcome.Applied(create.mutationId(), create.entityId(), 1));
             assertThat(SyncDesk.count(server, "booking")).isEqualTo(1);
             assertThat(SyncDesk.count(server, "change_log")).isEqualTo(changes + 1);
