@@ -1,0 +1,23 @@
+package com.venuedesk.desk.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+/** Local copy of a blackout period. */
+@Entity
+@Table(name = "blackout")
+class BlackoutRow {
+    @Id
+    UUID id;
+    @Column(name = "resource_id")
+    UUID resourceId;
+    long revision;
+    boolean deleted;
+    @Lob
+    @Column(nullable = false)
+    String payload;
+}

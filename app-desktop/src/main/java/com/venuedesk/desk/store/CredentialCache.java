@@ -1,0 +1,58 @@
+package com.venuedesk.desk.store;
+
+import com.venuedesk.model.domain.Role;
+import java.util.Optional;
+import java.util.UUID;
+import org.mindrot.jbcrypt.BCrypt;
+
+/**
+ * Credentials of users who signed in online on this desk, for signing in while the server is unreachable.
+ * The bcrypt hash is computed here from the password the user typed (the server's hash never leaves the
+ * server); a wrong password or a user never seen online is refused.
+ */
+public final class CredentialCache {
+    private static final int LOG_ROUNDS = 10;
+
+    private final DeskStore store;
+
+    public CredentialCache(DeskStore store) {
+        this.store = store;
+    }
+
+    /** Remembers a successful online sign-in (replacing an older entry for the same user). */
+    public void remember(String username, String password, UUID userId, Role role) {
+        String hash = BCrypt.hashpw(password, BCrypt.gensalt(LOG_ROUNDS));
+        String key = normalise(username);
+        store.write(s -> {
+            CredentialRow row = s.find(CredentialRow.class, key);
+            boolean fresh = row == null;
+            if (fresh) {
+                row = new CredentialRow();
+                row.username = key;
+            }
+            row.userId = userId;
+            row.role = role.name();
+            row.passwordHash = hash;
+            row.cachedAt = store.clock().instant();
+            if (fresh) {
+                s.persist(row);
+            }
+            return row.username;
+        }, u -> null);
+    }
+
+    /** The cached user when the password matches the hash cached at their last online sign-in. */
+    public Optional<CachedUser> verify(String username, String password) {
+        if (username == null || password == null) {
+            return Optional.empty();
+        }
+        String key = normalise(username);
+        return store.read(s -> Optional.ofNullable(s.find(CredentialRow.class, key)))
+                .filter(row -> BCrypt.checkpw(password, row.passwordHash))
+                .map(row -> new CachedUser(row.userId, row.username, Role.valueOf(row.role)));
+    }
+
+    private static String normalise(String username) {
+        return username.strip();
+    }
+}

@@ -1,0 +1,263 @@
+package com.venuedesk.desk.store;
+
+import com.venuedesk.desk.store.StoreChange.Topic;
+import com.venuedesk.model.sync.Change;
+import com.venuedesk.model.sync.MutationOutcome;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.cfg.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desk's local database: an H2 file in a data directory, migrated by Flyway from {@code classpath:db/desk},
+ * mapped with Hibernate. It holds local copies of the server's records, the outbox of mutations still to push,
+ * the conflict inbox, the sync cursor and the credentials cached for offline sign-in.
+ *
+ * <p>Local writes are serialised (one writer at a time) so that a clash check and the write it allows cannot
+ * interleave with another desk user's write. Listeners hear about every committed change.
+ */
+public final class DeskStore implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DeskStore.class);
+    /** Rows flushed per JDBC batch while applying pulled changes. */
+    static final int BATCH_SIZE = 100;
+
+    private final HikariDataSource dataSource;
+    private final SessionFactory sessions;
+    private final Clock clock;
+    private final WireJson json = new WireJson();
+    private final Rows rows = new Rows(json);
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final List<Consumer<StoreChange>> listeners = new CopyOnWriteArrayList<>();
+    private final UUID deviceId;
+    private final PulledChanges pulled;
+    private final OutboxLedger outbox;
+
+    private DeskStore(HikariDataSource dataSource, SessionFactory sessions, Clock clock) {
+        this.dataSource = dataSource;
+        this.sessions = sessions;
+        this.clock = clock;
+        this.deviceId = sessions.fromTransaction(DeskStore::ensureSyncState);
+        this.pulled = new PulledChanges(rows, json);
+        this.outbox = new OutboxLedger(rows, json, clock);
+    }
+
+    /** Opens (creating and migrating when needed) the store in {@code dataDir}. */
+    public static DeskStore open(Path dataDir) {
+        return open(dataDir, Clock.systemUTC());
+    }
+
+    /** As {@link #open(Path)}, with the clock that stamps outbox and conflict entries. */
+    public static DeskStore open(Path dataDir, Clock clock) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the desk data directory " + dataDir, e);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("venuedesk") + ";DB_CLOSE_ON_EXIT=FALSE");
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setMaximumPoolSize(4);
+        config.setPoolName("desk-store");
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/desk").load().migrate();
+            DeskStore store = new DeskStore(dataSource, sessionFactory(dataSource), clock);
+            log.info("Desk store open in {} (device {})", dataDir, store.deviceId);
+            return store;
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static SessionFactory sessionFactory(HikariDataSource dataSource) {
+        Configuration cfg = new Configuration();
+        for (Class<?> entity : List.of(ResourceRow.class, RuleRow.class, BlackoutRow.class, CustomerRow.class,
+                BookingRow.class, OutboxRow.class, ConflictRow.class, SyncStateRow.class, CredentialRow.class)) {
+            cfg.addAnnotatedClass(entity);
+        }
+        cfg.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
+        cfg.setProperty(AvailableSettings.HBM2DDL_AUTO, "none");
+        cfg.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, String.valueOf(BATCH_SIZE));
+        cfg.setProperty(AvailableSettings.ORDER_INSERTS, "true");
+        cfg.setProperty(AvailableSettings.ORDER_UPDATES, "true");
+        return cfg.buildSessionFactory();
+    }
+
+    private static UUID ensureSyncState(Session session) {
+        SyncStateRow state = session.find(SyncStateRow.class, SyncStateRow.ONLY_ROW);
+        if (state == null) {
+            state = new SyncStateRow();
+            state.id = SyncStateRow.ONLY_ROW;
+            state.deviceId = UUID.randomUUID();
+            session.persist(state);
+        }
+        return state.deviceId;
+    }
+
+    // ---- plumbing for the services of this package
+
+    WireJson json() {
+        return json;
+    }
+
+    Rows rows() {
+        return rows;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    <T> T read(Function<Session, T> work) {
+        return sessions.fromTransaction(work);
+    }
+
+    /**
+     * Runs {@code work} in one transaction while holding the write lock, then tells listeners what
+     * {@code changeOf} says changed (null: nothing).
+     */
+    <T> T write(Function<Session, T> work, Function<T, StoreChange> changeOf) {
+        T result;
+        writeLock.lock();
+        try {
+            result = sessions.fromTransaction(work);
+        } finally {
+            writeLock.unlock();
+        }
+        StoreChange change = changeOf.apply(result);
+        if (change != null) {
+            fire(change);
+        }
+        return result;
+    }
+
+    private void fire(StoreChange change) {
+        for (Consumer<StoreChange> listener : listeners) {
+            try {
+                listener.accept(change);
+            } catch (RuntimeException e) {
+                log.warn("A store listener failed on {}", change, e);
+            }
+        }
+    }
+
+    // ---- public API
+
+    /** Registers a listener for committed changes; close the subscription to stop listening. */
+    public Subscription addListener(Consumer<StoreChange> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** This desk's identity towards the server, generated on first open and kept. */
+    public UUID deviceId() {
+        return deviceId;
+    }
+
+    /** Where the next pull starts; empty before the first pull (pull from the beginning). */
+    public Optional<String> pullCursor() {
+        return read(s -> Optional.ofNullable(s.find(SyncStateRow.class, SyncStateRow.ONLY_ROW).pullCursor));
+    }
+
+    public Optional<Instant> lastSuccessfulSync() {
+        return read(s -> Optional.ofNullable(s.find(SyncStateRow.class, SyncStateRow.ONLY_ROW).lastSuccess));
+    }
+
+    public void markSyncSucceeded(Instant at) {
+        write(s -> {
+            s.find(SyncStateRow.class, SyncStateRow.ONLY_ROW).lastSuccess = at;
+            return at;
+        }, at2 -> StoreChange.server(EnumSet.of(Topic.SYNC_STATE)));
+    }
+
+    /**
+     * Applies pulled changes in one transaction: an upsert only when its revision is newer than the local
+     * copy's, a tombstone flags the copy deleted. Applying the same changes twice changes nothing.
+     *
+     * @return how many records changed
+     */
+    public int applyPulled(List<Change> changes) {
+        return applyPulledPage(changes, null);
+    }
+
+    /**
+     * As {@link #applyPulled(List)}, and moves the pull cursor to {@code nextCursor} in the same transaction,
+     * so that a crash never leaves the cursor ahead of the data (or behind it with data half applied).
+     */
+    public int applyPulledPage(List<Change> changes, String nextCursor) {
+        PulledChanges.Result result = write(s -> {
+            PulledChanges.Result r = pulled.apply(s, changes);
+            if (nextCursor != null) {
+                s.find(SyncStateRow.class, SyncStateRow.ONLY_ROW).pullCursor = nextCursor;
+            }
+            return r;
+        }, r -> r.topics().isEmpty() ? null : StoreChange.server(r.topics()));
+        return result.changed();
+    }
+
+    /** Mutations still to push, oldest first, ready to send (see {@link OutboxLedger#pending}). */
+    public List<OutboxEntry> pendingOutbox(int limit) {
+        return read(s -> outbox.pending(s, limit));
+    }
+
+    /** How many mutations wait for the server. */
+    public int pendingOutboxCount() {
+        return read(s -> outbox.pendingCount(s));
+    }
+
+    /**
+     * Records the server's answers to pushed mutations (one per mutation, in push order), in one transaction:
+     * applied ones leave the outbox; refused ones move to the conflict inbox and their local effect is undone
+     * or flagged refused.
+     */
+    public void settle(List<OutboxEntry> pushed, List<MutationOutcome> outcomes) {
+        write(s -> outbox.settle(s, pushed, outcomes),
+                topics -> StoreChange.server(topics));
+    }
+
+    /** Conflicts staff have not resolved yet, oldest first. */
+    public List<ConflictItem> openConflicts() {
+        return read(s -> outbox.openConflicts(s));
+    }
+
+    /** Marks a conflict resolved with staff's note; a refused booking the server never had leaves the calendar. */
+    public void resolveConflict(UUID mutationId, String note) {
+        write(s -> outbox.resolve(s, mutationId, note),
+                found -> found ? StoreChange.local(Topic.CONFLICTS, Topic.BOOKINGS) : null);
+    }
+
+    @Override
+    public void close() {
+        sessions.close();
+        dataSource.close();
+        log.info("Desk store closed");
+    }
+
+    /** A listener registration; closing it removes the listener. */
+    @FunctionalInterface
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

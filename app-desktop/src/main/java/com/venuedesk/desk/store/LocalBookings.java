@@ -1,0 +1,331 @@
+package com.venuedesk.desk.store;
+
+import com.venuedesk.desk.store.LocalWrite.Clash;
+import com.venuedesk.desk.store.LocalWrite.Invalid;
+import com.venuedesk.desk.store.LocalWrite.Recorded;
+import com.venuedesk.desk.store.StoreChange.Topic;
+import com.venuedesk.model.domain.AvailabilityRule;
+import com.venuedesk.model.domain.Blackout;
+import com.venuedesk.model.domain.Booking;
+import com.venuedesk.model.domain.BookingStatus;
+import com.venuedesk.model.domain.Customer;
+import com.venuedesk.model.domain.DomainException;
+import com.venuedesk.model.domain.Resource;
+import com.venuedesk.model.domain.TimeRange;
+import com.venuedesk.model.sync.BookingAction;
+import com.venuedesk.model.sync.Mutation;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.hibernate.Session;
+
+/**
+ * What front-desk staff do to bookings and customers, on the local store: each accepted write and its outbox
+ * mutation commit in one local transaction, so the intent reaches the server later even if the desk is offline
+ * now. Writes are checked first with the same rules the server applies.
+ */
+public final class LocalBookings {
+    /** Bookings this far around a wanted slot are considered when suggesting alternatives. */
+    private static final Duration SUGGESTION_WINDOW = Duration.ofDays(1);
+
+    private final DeskStore store;
+    private final Clock clock;
+    private final UUID userId;
+    private final BookingRules rules;
+    private final Supplier<UUID> ids;
+    private final Rows rows;
+    private final OutboxLedger outbox;
+
+    public LocalBookings(DeskStore store, Clock clock, UUID userId) {
+        this(store, clock, userId, new SharedRules(), UUID::randomUUID);
+    }
+
+    LocalBookings(DeskStore store, Clock clock, UUID userId, BookingRules rules, Supplier<UUID> ids) {
+        this.store = store;
+        this.clock = clock;
+        this.userId = userId;
+        this.rules = rules;
+        this.ids = ids;
+        this.rows = store.rows();
+        this.outbox = new OutboxLedger(rows, store.json(), clock);
+    }
+
+    // ---- writes
+
+    public LocalWrite createBooking(UUID resourceId, UUID customerId, TimeRange range, String notes) {
+        return store.write(s -> {
+            try {
+                Optional<Resource> resource = liveResource(s, resourceId);
+                if (resource.isEmpty()) {
+                    return new Invalid("resourceId", "unknown resource " + resourceId);
+                }
+                CustomerRow customer = s.find(CustomerRow.class, customerId);
+                if (customer == null || customer.deleted) {
+                    return new Invalid("customerId", "unknown customer " + customerId);
+                }
+                Optional<LocalWrite> refusal = checkTime(s, resource.get(), range, null);
+                if (refusal.isPresent()) {
+                    return refusal.get();
+                }
+                Booking booking = new Booking(ids.get(), resourceId, customerId, range, BookingStatus.PENDING, null,
+                        notes, 0, userId, clock.instant(), null, "");
+                BookingRow row = new BookingRow();
+                rows.fill(row, booking);
+                row.provisional = true;
+                s.persist(row);
+                outbox.record(s, new Mutation.CreateBooking(ids.get(), booking.id(), resourceId, customerId,
+                        range.start(), range.end(), booking.notes()));
+                return new Recorded(booking);
+            } catch (DomainException e) {
+                return new Invalid(e.field(), e.getMessage());
+            }
+        }, LocalBookings::changeOf);
+    }
+
+    public LocalWrite reschedule(UUID bookingId, UUID resourceId, TimeRange range) {
+        return store.write(s -> {
+            try {
+                BookingRow row = s.find(BookingRow.class, bookingId);
+                Optional<Invalid> unusable = unusable(row, bookingId);
+                if (unusable.isPresent()) {
+                    return unusable.get();
+                }
+                Booking booking = rows.booking(row);
+                if (!booking.isActive()) {
+                    return new Invalid("status", "a " + booking.status() + " booking cannot be moved");
+                }
+                Optional<Resource> resource = liveResource(s, resourceId);
+                if (resource.isEmpty()) {
+                    return new Invalid("resourceId", "unknown resource " + resourceId);
+                }
+                Optional<LocalWrite> refusal = checkTime(s, resource.get(), range, bookingId);
+                if (refusal.isPresent()) {
+                    return refusal.get();
+                }
+                Booking moved = booking.withResource(resourceId).withRange(range);
+                rows.fill(row, moved);
+                row.provisional = true;
+                outbox.record(s, new Mutation.RescheduleBooking(ids.get(), bookingId, row.revision, resourceId,
+                        range.start(), range.end()));
+                return new Recorded(moved);
+            } catch (DomainException e) {
+                return new Invalid(e.field(), e.getMessage());
+            }
+        }, LocalBookings::changeOf);
+    }
+
+    public LocalWrite changeStatus(UUID bookingId, BookingAction action, String reason) {
+        return store.write(s -> {
+            BookingRow row = s.find(BookingRow.class, bookingId);
+            Optional<Invalid> unusable = unusable(row, bookingId);
+            if (unusable.isPresent()) {
+                return unusable.get();
+            }
+            Booking booking = rows.booking(row);
+            Instant now = clock.instant();
+            Booking changed;
+            if (action == BookingAction.CHECK_IN) {
+                if (booking.status() != BookingStatus.CONFIRMED) {
+                    return new Invalid("status", "only a CONFIRMED booking can be checked in, not a " + booking.status() + " one");
+                }
+                if (booking.checkedInAt() != null) {
+                    return new Invalid("status", "the guest is already checked in");
+                }
+                changed = booking.withCheckedInAt(now);
+            } else {
+                BookingStatus target = targetOf(action);
+                BookingStatus.Transition transition = booking.status().transitionTo(target);
+                if (transition instanceof BookingStatus.Transition.Refused refused) {
+                    return new Invalid("status", refused.reason());
+                }
+                changed = booking.withStatus(target, reason);
+            }
+            rows.fill(row, changed);
+            row.provisional = true;
+            outbox.record(s, new Mutation.ChangeBookingStatus(ids.get(), bookingId, action, reason, now));
+            return new Recorded(changed);
+        }, LocalBookings::changeOf);
+    }
+
+    private static BookingStatus targetOf(BookingAction action) {
+        switch (action) {
+            case APPROVE:
+                return BookingStatus.CONFIRMED;
+            case CANCEL:
+                return BookingStatus.CANCELLED;
+            case COMPLETE:
+                return BookingStatus.COMPLETED;
+            case NO_SHOW:
+                return BookingStatus.NO_SHOW;
+            default:
+                throw new IllegalArgumentException("no status for " + action);
+        }
+    }
+
+    /** Creates the customer, or updates the desk's copy of it; the server decides on push. */
+    public LocalWrite upsertCustomer(Customer customer) {
+        return store.write(s -> {
+            CustomerRow row = s.find(CustomerRow.class, customer.id());
+            boolean fresh = row == null;
+            if (fresh) {
+                row = new CustomerRow();
+            } else if (row.deleted) {
+                return new Invalid("id", "customer " + customer.id() + " was deleted");
+            }
+            long expectedRevision = fresh ? 0 : row.revision;
+            rows.fill(row, customer);
+            row.provisional = true;
+            if (fresh) {
+                s.persist(row);
+            }
+            outbox.record(s, new Mutation.UpsertCustomer(ids.get(), customer, expectedRevision));
+            return new Recorded(customer);
+        }, w -> w instanceof Recorded ? StoreChange.local(Topic.CUSTOMERS, Topic.OUTBOX) : null);
+    }
+
+    private static StoreChange changeOf(LocalWrite write) {
+        return write instanceof Recorded ? StoreChange.local(Topic.BOOKINGS, Topic.OUTBOX) : null;
+    }
+
+    private static Optional<Invalid> unusable(BookingRow row, UUID bookingId) {
+        if (row == null || row.deleted) {
+            return Optional.of(new Invalid("bookingId", "unknown booking " + bookingId));
+        }
+        if (row.refused) {
+            return Optional.of(new Invalid("bookingId", "the server refused this booking; resolve its conflict first"));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Resource> liveResource(Session s, UUID resourceId) {
+        ResourceRow row = resourceId == null ? null : s.find(ResourceRow.class, resourceId);
+        return row == null || row.deleted ? Optional.empty() : Optional.of(rows.resource(row));
+    }
+
+    /** Opening hours and blackouts first, then clashes with the bookings this desk knows of. */
+    private Optional<LocalWrite> checkTime(Session s, Resource resource, TimeRange range, UUID ignoreBookingId) {
+        List<AvailabilityRule> resourceRules = rulesOf(s, resource.id());
+        List<Blackout> resourceBlackouts = blackoutsOf(s, resource.id());
+        Optional<BookingRules.RuleViolation> problem = rules.availabilityProblem(resource, range, resourceRules, resourceBlackouts);
+        if (problem.isPresent()) {
+            return Optional.of(new Invalid(problem.get().field(), problem.get().reason()));
+        }
+        TimeRange around = new TimeRange(range.start().minus(SUGGESTION_WINDOW), range.end().plus(SUGGESTION_WINDOW));
+        List<Booking> nearby = holding(s, resource.id(), around);
+        List<Booking> conflicts = rules.conflictsWith(resource.id(), range, ignoreBookingId, nearby);
+        if (conflicts.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Booking> others = nearby.stream().filter(b -> !b.id().equals(ignoreBookingId)).toList();
+        return Optional.of(new Clash(conflicts, rules.alternatives(resource, range, others, resourceRules, resourceBlackouts)));
+    }
+
+    /** Bookings that hold time on the resource within the range: refused ones do not. */
+    private List<Booking> holding(Session s, UUID resourceId, TimeRange range) {
+        return s.createSelectionQuery("from BookingRow b where b.resourceId = :resource and b.deleted = false "
+                        + "and b.refused = false and b.startAt < :to and b.endAt > :from order by b.startAt", BookingRow.class)
+                .setParameter("resource", resourceId).setParameter("from", range.start()).setParameter("to", range.end())
+                .getResultList().stream().map(rows::booking).toList();
+    }
+
+    private List<AvailabilityRule> rulesOf(Session s, UUID resourceId) {
+        return s.createSelectionQuery("from RuleRow r where r.resourceId = :resource and r.deleted = false", RuleRow.class)
+                .setParameter("resource", resourceId).getResultList().stream().map(rows::rule).toList();
+    }
+
+    private List<Blackout> blackoutsOf(Session s, UUID resourceId) {
+        return s.createSelectionQuery("from BlackoutRow b where b.deleted = false and (b.resourceId is null or b.resourceId = :resource)",
+                        BlackoutRow.class)
+                .setParameter("resource", resourceId).getResultList().stream().map(rows::blackout).toList();
+    }
+
+    // ---- queries
+
+    /** Bookings overlapping [from, to), provisional ones included, refused ones not; by start time. */
+    public List<Booking> bookingsBetween(Instant from, Instant to) {
+        return localBookingsBetween(from, to).stream().filter(b -> !b.refused()).map(LocalBooking::booking).toList();
+    }
+
+    /** Bookings overlapping [from, to) with their provisional and refused flags, refused ones included. */
+    public List<LocalBooking> localBookingsBetween(Instant from, Instant to) {
+        return store.read(s -> s.createSelectionQuery("from BookingRow b where b.deleted = false "
+                        + "and b.startAt < :to and b.endAt > :from order by b.startAt, b.id", BookingRow.class)
+                .setParameter("from", from).setParameter("to", to)
+                .getResultList().stream().map(rows::localBooking).toList());
+    }
+
+    public Optional<LocalBooking> booking(UUID bookingId) {
+        return store.read(s -> {
+            BookingRow row = s.find(BookingRow.class, bookingId);
+            return row == null || row.deleted ? Optional.<LocalBooking>empty() : Optional.of(rows.localBooking(row));
+        });
+    }
+
+    /** True while a local change to the booking waits for the server's confirmation. */
+    public boolean isProvisional(UUID bookingId) {
+        return booking(bookingId).map(LocalBooking::provisional).orElse(false);
+    }
+
+    /** Resources this desk knows of, by name. */
+    public List<Resource> resources() {
+        return store.read(s -> s.createSelectionQuery("from ResourceRow r where r.deleted = false order by r.name, r.id", ResourceRow.class)
+                .getResultList().stream().map(rows::resource).toList());
+    }
+
+    public List<AvailabilityRule> rules(UUID resourceId) {
+        return store.read(s -> rulesOf(s, resourceId));
+    }
+
+    public List<Blackout> blackouts() {
+        return store.read(s -> s.createSelectionQuery("from BlackoutRow b where b.deleted = false", BlackoutRow.class)
+                .getResultList().stream().map(rows::blackout).toList());
+    }
+
+    /** Customers whose name, e-mail or phone contains the text (any case), by name; blank text lists all. */
+    public List<Customer> searchCustomers(String text, int limit) {
+        String needle = "%" + (text == null ? "" : text.strip().toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
+        return store.read(s -> s.createSelectionQuery("from CustomerRow c where c.deleted = false "
+                        + "and c.searchText like :needle escape '\\' order by c.name, c.id", CustomerRow.class)
+                .setParameter("needle", needle).setMaxResults(limit)
+                .getResultList().stream().map(rows::customer).toList());
+    }
+
+    public Optional<Customer> customer(UUID customerId) {
+        return store.read(s -> {
+            CustomerRow row = s.find(CustomerRow.class, customerId);
+            return row == null || row.deleted ? Optional.<Customer>empty() : Optional.of(rows.customer(row));
+        });
+    }
+
+    /** The customer's bookings, refused ones excluded, by start time. */
+    public List<Booking> bookingsOf(UUID customerId) {
+        return store.read(s -> s.createSelectionQuery("from BookingRow b where b.customerId = :customer "
+                        + "and b.deleted = false and b.refused = false order by b.startAt, b.id", BookingRow.class)
+                .setParameter("customer", customerId)
+                .getResultList().stream().map(rows::booking).toList());
+    }
+
+    public int pendingOutboxCount() {
+        return store.pendingOutboxCount();
+    }
+
+    public List<ConflictItem> openConflicts() {
+        return store.openConflicts();
+    }
+
+    public void resolveConflict(UUID mutationId, String note) {
+        store.resolveConflict(mutationId, note);
+    }
+
+    /** Registers a listener for committed changes (see {@link DeskStore#addListener}). */
+    public DeskStore.Subscription onChange(Consumer<StoreChange> listener) {
+        return store.addListener(listener);
+    }
+}

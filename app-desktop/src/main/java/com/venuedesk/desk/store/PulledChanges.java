@@ -1,0 +1,259 @@
+package com.venuedesk.desk.store;
+
+import com.venuedesk.desk.store.StoreChange.Topic;
+import com.venuedesk.model.domain.AvailabilityRule;
+import com.venuedesk.model.domain.Blackout;
+import com.venuedesk.model.domain.Booking;
+import com.venuedesk.model.domain.Customer;
+import com.venuedesk.model.domain.Resource;
+import com.venuedesk.model.sync.Change;
+import com.venuedesk.model.sync.EntityType;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies a page of pulled changes inside the caller's transaction. Rows of the page are loaded with one query
+ * per table, then inserts and updates go out as JDBC batches when the transaction flushes.
+ *
+ * <p>A record with a local intent still in the outbox keeps showing that intent: only its server copy and
+ * revision move on, so a pull that lands between a local write and its push does not make the write flicker.
+ */
+final class PulledChanges {
+    private static final Logger log = LoggerFactory.getLogger(PulledChanges.class);
+
+    private final Rows rows;
+    private final WireJson json;
+
+    PulledChanges(Rows rows, WireJson json) {
+        this.rows = rows;
+        this.json = json;
+    }
+
+    record Result(int changed, Set<Topic> topics) { }
+
+    Result apply(Session s, List<Change> changes) {
+        if (changes.isEmpty()) {
+            return new Result(0, Set.of());
+        }
+        preload(s, changes);
+        Set<UUID> withLocalIntent = pendingEntities(s, changes);
+        Set<Topic> topics = EnumSet.noneOf(Topic.class);
+        int changed = 0;
+        for (Change change : changes) {
+            if (applyOne(s, change, withLocalIntent)) {
+                changed++;
+                topics.add(topicOf(change.entityType()));
+            }
+        }
+        log.debug("Applied {} of {} pulled changes", changed, changes.size());
+        return new Result(changed, topics);
+    }
+
+    private static Topic topicOf(EntityType type) {
+        switch (type) {
+            case BOOKING:
+                return Topic.BOOKINGS;
+            case CUSTOMER:
+                return Topic.CUSTOMERS;
+            default:
+                return Topic.RESOURCES;
+        }
+    }
+
+    private void preload(Session s, List<Change> changes) {
+        preload(s, changes, EntityType.BOOKING, "BookingRow");
+        preload(s, changes, EntityType.CUSTOMER, "CustomerRow");
+        preload(s, changes, EntityType.RESOURCE, "ResourceRow");
+        preload(s, changes, EntityType.AVAILABILITY_RULE, "RuleRow");
+        preload(s, changes, EntityType.BLACKOUT, "BlackoutRow");
+    }
+
+    /** Brings the page's existing rows into the session so that the per-change lookups hit memory. */
+    private static void preload(Session s, List<Change> changes, EntityType type, String entityName) {
+        Set<UUID> ids = changes.stream().filter(c -> c.entityType() == type).map(Change::entityId)
+                .collect(Collectors.toSet());
+        if (!ids.isEmpty()) {
+            s.createSelectionQuery("from " + entityName + " where id in :ids", Object.class)
+                    .setParameter("ids", ids).getResultList();
+        }
+    }
+
+    private static Set<UUID> pendingEntities(Session s, List<Change> changes) {
+        Set<UUID> ids = changes.stream().map(Change::entityId).collect(Collectors.toSet());
+        return new HashSet<>(s.createSelectionQuery(
+                        "select distinct o.entityId from OutboxRow o where o.state = :state and o.entityId in :ids", UUID.class)
+                .setParameter("state", OutboxLedger.PENDING)
+                .setParameter("ids", ids)
+                .getResultList());
+    }
+
+    private boolean applyOne(Session s, Change c, Set<UUID> withLocalIntent) {
+        if (!c.deleted() && c.entity() == null) {
+            log.warn("Pulled change {} for {} {} carries no record; skipped", c.cursor(), c.entityType(), c.entityId());
+            return false;
+        }
+        switch (c.entityType()) {
+            case BOOKING:
+                return booking(s, c, withLocalIntent.contains(c.entityId()));
+            case CUSTOMER:
+                return customer(s, c, withLocalIntent.contains(c.entityId()));
+            case RESOURCE:
+                return resource(s, c);
+            case AVAILABILITY_RULE:
+                return rule(s, c);
+            case BLACKOUT:
+                return blackout(s, c);
+            default:
+                log.debug("Ignoring pulled {} {}: the desk keeps no copy", c.entityType(), c.entityId());
+                return false;
+        }
+    }
+
+    private boolean booking(Session s, Change c, boolean localIntent) {
+        BookingRow row = s.find(BookingRow.class, c.entityId());
+        if (row != null && c.revision() <= row.revision) {
+            return false;
+        }
+        if (c.deleted()) {
+            if (row == null) {
+                return false;
+            }
+            row.deleted = true;
+            row.revision = c.revision();
+            row.provisional = false;
+            row.refused = false;
+            return true;
+        }
+        Booking booking = (Booking) c.entity();
+        boolean fresh = row == null;
+        if (fresh) {
+            row = new BookingRow();
+        }
+        if (fresh || !localIntent) {
+            rows.fill(row, booking);
+            row.provisional = false;
+            row.refused = false;
+        }
+        row.serverPayload = json.entity(booking);
+        row.revision = c.revision();
+        row.deleted = false;
+        if (fresh) {
+            s.persist(row);
+        }
+        return true;
+    }
+
+    private boolean customer(Session s, Change c, boolean localIntent) {
+        CustomerRow row = s.find(CustomerRow.class, c.entityId());
+        if (row != null && c.revision() <= row.revision) {
+            return false;
+        }
+        if (c.deleted()) {
+            if (row == null) {
+                return false;
+            }
+            row.deleted = true;
+            row.revision = c.revision();
+            row.provisional = false;
+            return true;
+        }
+        Customer customer = (Customer) c.entity();
+        boolean fresh = row == null;
+        if (fresh) {
+            row = new CustomerRow();
+        }
+        if (fresh || !localIntent) {
+            rows.fill(row, customer);
+            row.provisional = false;
+        }
+        row.serverPayload = json.entity(customer);
+        row.revision = c.revision();
+        row.deleted = false;
+        if (fresh) {
+            s.persist(row);
+        }
+        return true;
+    }
+
+    private boolean resource(Session s, Change c) {
+        ResourceRow row = s.find(ResourceRow.class, c.entityId());
+        if (row != null && c.revision() <= row.revision) {
+            return false;
+        }
+        if (c.deleted()) {
+            if (row != null) {
+                row.deleted = true;
+                row.revision = c.revision();
+            }
+            return row != null;
+        }
+        boolean fresh = row == null;
+        if (fresh) {
+            row = new ResourceRow();
+        }
+        rows.fill(row, (Resource) c.entity());
+        row.revision = c.revision();
+        row.deleted = false;
+        if (fresh) {
+            s.persist(row);
+        }
+        return true;
+    }
+
+    private boolean rule(Session s, Change c) {
+        RuleRow row = s.find(RuleRow.class, c.entityId());
+        if (row != null && c.revision() <= row.revision) {
+            return false;
+        }
+        if (c.deleted()) {
+            if (row != null) {
+                row.deleted = true;
+                row.revision = c.revision();
+            }
+            return row != null;
+        }
+        boolean fresh = row == null;
+        if (fresh) {
+            row = new RuleRow();
+        }
+        rows.fill(row, (AvailabilityRule) c.entity());
+        row.revision = c.revision();
+        row.deleted = false;
+        if (fresh) {
+            s.persist(row);
+        }
+        return true;
+    }
+
+    private boolean blackout(Session s, Change c) {
+        BlackoutRow row = s.find(BlackoutRow.class, c.entityId());
+        if (row != null && c.revision() <= row.revision) {
+            return false;
+        }
+        if (c.deleted()) {
+            if (row != null) {
+                row.deleted = true;
+                row.revision = c.revision();
+            }
+            return row != null;
+        }
+        boolean fresh = row == null;
+        if (fresh) {
+            row = new BlackoutRow();
+        }
+        rows.fill(row, (Blackout) c.entity());
+        row.revision = c.revision();
+        row.deleted = false;
+        if (fresh) {
+            s.persist(row);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,84 @@
+package com.venuedesk.desk.store;
+
+import com.venuedesk.model.domain.AvailabilityRule;
+import com.venuedesk.model.domain.Blackout;
+import com.venuedesk.model.domain.Booking;
+import com.venuedesk.model.domain.Customer;
+import com.venuedesk.model.domain.Resource;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Copies records into rows (query columns plus wire-JSON payload) and back. */
+final class Rows {
+    private final WireJson json;
+
+    Rows(WireJson json) {
+        this.json = json;
+    }
+
+    void fill(BookingRow row, Booking b) {
+        row.id = b.id();
+        row.resourceId = b.resourceId();
+        row.customerId = b.customerId();
+        row.startAt = b.range().start();
+        row.endAt = b.range().end();
+        row.status = b.status().name();
+        row.payload = json.entity(b);
+    }
+
+    Booking booking(BookingRow row) {
+        return json.entity(row.payload, Booking.class);
+    }
+
+    LocalBooking localBooking(BookingRow row) {
+        return new LocalBooking(booking(row), row.provisional, row.refused);
+    }
+
+    void fill(CustomerRow row, Customer c) {
+        row.id = c.id();
+        row.name = c.name();
+        row.email = c.email();
+        row.phone = c.phone();
+        row.searchText = Stream.of(c.name(), c.email(), c.phone())
+                .filter(s -> s != null && !s.isBlank())
+                .map(s -> s.toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(" "));
+        row.payload = json.entity(c);
+    }
+
+    Customer customer(CustomerRow row) {
+        return json.entity(row.payload, Customer.class);
+    }
+
+    void fill(ResourceRow row, Resource r) {
+        row.id = r.id();
+        row.name = r.name();
+        row.active = r.active();
+        row.payload = json.entity(r);
+    }
+
+    Resource resource(ResourceRow row) {
+        return json.entity(row.payload, Resource.class);
+    }
+
+    void fill(RuleRow row, AvailabilityRule r) {
+        row.id = r.id();
+        row.resourceId = r.resourceId();
+        row.payload = json.entity(r);
+    }
+
+    AvailabilityRule rule(RuleRow row) {
+        return json.entity(row.payload, AvailabilityRule.class);
+    }
+
+    void fill(BlackoutRow row, Blackout b) {
+        row.id = b.id();
+        row.resourceId = b.resourceId();
+        row.payload = json.entity(b);
+    }
+
+    Blackout blackout(BlackoutRow row) {
+        return json.entity(row.payload, Blackout.class);
+    }
+}

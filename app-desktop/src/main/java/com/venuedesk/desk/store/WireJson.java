@@ -1,0 +1,67 @@
+package com.venuedesk.desk.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.venuedesk.model.domain.SyncedEntity;
+import com.venuedesk.model.sync.Mutation;
+import com.venuedesk.model.sync.MutationOutcome;
+import com.venuedesk.server.wire.Json;
+import java.io.UncheckedIOException;
+
+/** Stores records, mutations and outcomes in the same JSON the wire uses, so what is pushed is what was recorded. */
+final class WireJson {
+    private final ObjectMapper mapper = Json.newMapper();
+
+    String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Entities are written through their sealed supertype so that the type tag is part of the JSON. */
+    String entity(SyncedEntity entity) {
+        try {
+            return mapper.writerFor(SyncedEntity.class).writeValueAsString(entity);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    <T extends SyncedEntity> T entity(String json, Class<T> type) {
+        return type.cast(read(json, SyncedEntity.class));
+    }
+
+    String mutation(Mutation mutation) {
+        try {
+            return mapper.writerFor(Mutation.class).writeValueAsString(mutation);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Mutation mutation(String json) {
+        return read(json, Mutation.class);
+    }
+
+    String outcome(MutationOutcome outcome) {
+        try {
+            return mapper.writerFor(MutationOutcome.class).writeValueAsString(outcome);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    MutationOutcome outcome(String json) {
+        return read(json, MutationOutcome.class);
+    }
+}
