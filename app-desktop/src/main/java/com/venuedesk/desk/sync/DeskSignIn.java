@@ -1,0 +1,70 @@
+package com.venuedesk.desk.sync;
+
+import com.venuedesk.desk.store.CachedUser;
+import com.venuedesk.desk.store.CredentialCache;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Signs staff in: online against the server when it answers (and then remembers a locally computed bcrypt
+ * hash of the password), offline against that hash when the server cannot be reached. Offline, only a user
+ * who signed in online on this desk before gets in, and only with the password of that sign-in.
+ */
+public final class DeskSignIn {
+    private static final Logger log = LoggerFactory.getLogger(DeskSignIn.class);
+
+    private final SyncClient client;
+    private final CredentialCache cache;
+
+    public DeskSignIn(SyncClient client, CredentialCache cache) {
+        this.client = client;
+        this.cache = cache;
+    }
+
+    /** The outcome of a sign-in attempt. */
+    public sealed interface Result {
+        /** Signed in with the server; the sync engine can run at once. */
+        record Online(SignedInUser user) implements Result { }
+
+        /** Signed in from this desk's cache; the client logs in to the server once it is reachable. */
+        record Offline(SignedInUser user) implements Result { }
+
+        /** Not signed in; reason is fit to show. */
+        record Refused(String reason) implements Result { }
+    }
+
+    public Result signIn(Credentials credentials) {
+        if (credentials.username() == null || credentials.username().isBlank()
+                || credentials.password() == null || credentials.password().isEmpty()) {
+            return new Result.Refused("Enter a username and a password.");
+        }
+        try {
+            AuthSession session = client.login(credentials.username(), credentials.password());
+            SignedInUser user = session.user();
+            cache.remember(credentials.username(), credentials.password(), user.id(), user.role());
+            client.loginWhenNeeded(credentials);
+            return new Result.Online(user);
+        } catch (ServerUnreachableException e) {
+            return offline(credentials, e.getMessage());
+        } catch (ProblemException e) {
+            if (e.isTransient()) {
+                return offline(credentials, e.getMessage());
+            }
+            log.info("Server refused sign-in of {}: {}", credentials.username(), e.problem().message());
+            return new Result.Refused(e.problem().message());
+        }
+    }
+
+    private Result offline(Credentials credentials, String why) {
+        log.info("Server unavailable ({}); trying offline sign-in of {}", why, credentials.username());
+        Optional<CachedUser> cached = cache.verify(credentials.username(), credentials.password());
+        if (cached.isEmpty()) {
+            return new Result.Refused("The server cannot be reached, and this desk cannot confirm that username and "
+                    + "password offline (offline sign-in works with the password of your last online sign-in here).");
+        }
+        CachedUser user = cached.get();
+        client.loginWhenNeeded(credentials);
+        return new Result.Offline(new SignedInUser(user.userId(), user.username(), user.role()));
+    }
+}

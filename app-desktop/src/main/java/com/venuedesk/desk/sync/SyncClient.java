@@ -1,0 +1,335 @@
+package com.venuedesk.desk.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.venuedesk.model.sync.PullResponse;
+import com.venuedesk.model.sync.PushRequest;
+import com.venuedesk.model.sync.PushResponse;
+import com.venuedesk.server.wire.Json;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.sse.EventSource;
+import okhttp3.sse.EventSourceListener;
+import okhttp3.sse.EventSources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desk's HTTP client for the sync server's {@code /api/v1} (OkHttp, JSON by {@link Json#newMapper()}).
+ * It keeps the session tokens in memory: on a 401 it refreshes once (keeping the rotated refresh token) and
+ * repeats the call; without a session it logs in with remembered credentials when it has them (a user who
+ * signed in offline). Failures come out as {@link ServerUnreachableException} (network) or
+ * {@link ProblemException} (the server's problem+json).
+ */
+public final class SyncClient implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SyncClient.class);
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final HttpUrl baseUrl;
+    private final OkHttpClient http;
+    private final OkHttpClient streaming;
+    private final ObjectMapper mapper = Json.newMapper();
+    private final Object sessionLock = new Object();
+    private AuthSession session;
+    private Credentials reloginCredentials;
+
+    /** A client with 10 s connect and 30 s read timeouts. */
+    public SyncClient(String baseUrl) {
+        this(baseUrl, Duration.ofSeconds(10), Duration.ofSeconds(30));
+    }
+
+    public SyncClient(String baseUrl, Duration connectTimeout, Duration readTimeout) {
+        this.baseUrl = HttpUrl.get(baseUrl);
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(connectTimeout)
+                .readTimeout(readTimeout)
+                .writeTimeout(readTimeout)
+                .callTimeout(readTimeout.multipliedBy(2))
+                .build();
+        // an event stream is idle for as long as nothing changes on the server
+        this.streaming = http.newBuilder().readTimeout(Duration.ZERO).callTimeout(Duration.ZERO).build();
+    }
+
+    // ---- authentication
+
+    /** Signs in; the session is kept for later calls. */
+    public AuthSession login(String username, String password) {
+        AuthSession fresh = authCall("api/v1/auth/login", Map.of("username", username, "password", password));
+        synchronized (sessionLock) {
+            session = fresh;
+        }
+        log.info("Signed in to {} as {}", baseUrl, fresh.user().username());
+        return fresh;
+    }
+
+    /** Exchanges the refresh token for new tokens, keeping the newest refresh token. */
+    public AuthSession refresh() {
+        String refreshToken;
+        synchronized (sessionLock) {
+            if (session == null) {
+                throw new NotSignedInException("not signed in");
+            }
+            refreshToken = session.refreshToken();
+        }
+        AuthSession fresh = authCall("api/v1/auth/refresh", Map.of("refreshToken", refreshToken));
+        synchronized (sessionLock) {
+            session = fresh;
+        }
+        return fresh;
+    }
+
+    /**
+     * Credentials to log in with when a call needs a session and none exists (or it cannot be refreshed),
+     * e.g. after an offline sign-in once the server is reachable again. Held in memory only.
+     */
+    public void loginWhenNeeded(Credentials credentials) {
+        synchronized (sessionLock) {
+            reloginCredentials = credentials;
+        }
+    }
+
+    public Optional<AuthSession> session() {
+        synchronized (sessionLock) {
+            return Optional.ofNullable(session);
+        }
+    }
+
+    /** Forgets the session and any remembered credentials. */
+    public void signOut() {
+        synchronized (sessionLock) {
+            session = null;
+            reloginCredentials = null;
+        }
+    }
+
+    private AuthSession authCall(String path, Map<String, String> body) {
+        Request request = new Request.Builder().url(url(path)).post(jsonBody(body)).build();
+        try (Response response = http.newCall(request).execute()) {
+            String text = response.body().string();
+            if (!response.isSuccessful()) {
+                throw new ProblemException(problemOf(response.code(), text));
+            }
+            JsonNode node = mapper.readTree(text);
+            JsonNode user = node.path("user");
+            return new AuthSession(node.path("accessToken").asText(), node.path("refreshToken").asText(),
+                    node.hasNonNull("expiresAt") ? mapper.treeToValue(node.get("expiresAt"), java.time.Instant.class) : null,
+                    mapper.treeToValue(user, SignedInUser.class));
+        } catch (IOException e) {
+            throw unreachable(request, e);
+        }
+    }
+
+    // ---- sync
+
+    /** Pushes mutations in order; the answer has one outcome per mutation, in the same order. */
+    public PushResponse push(PushRequest pushRequest) {
+        String text = authorized(() -> new Request.Builder().url(url("api/v1/sync/push")).post(jsonBody(pushRequest)));
+        return read(text, PushResponse.class);
+    }
+
+    /** Changes after {@code since} (null: from the beginning), at most {@code limit}. */
+    public PullPage pull(String since, int limit) {
+        HttpUrl.Builder url = url("api/v1/sync/pull").newBuilder().addQueryParameter("limit", String.valueOf(limit));
+        if (since != null) {
+            url.addQueryParameter("since", since);
+        }
+        HttpUrl pullUrl = url.build();
+        String text = authorized(() -> new Request.Builder().url(pullUrl).get());
+        try {
+            JsonNode node = mapper.readTree(text);
+            PullResponse response = mapper.treeToValue(node, PullResponse.class);
+            long remaining = node.path("remaining").canConvertToLong() ? node.path("remaining").asLong(-1) : -1;
+            return new PullPage(response, remaining);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(new Problem(null, "unreadable pull answer", 502, e.getOriginalMessage(), null));
+        }
+    }
+
+    /**
+     * Opens the server's change stream ({@code GET /api/v1/sync/events}). {@code listener} hears each
+     * {@code change} event's cursor, the opening, and the end of the stream (with the failure, or null when the
+     * server closed it); reconnecting is the caller's choice.
+     */
+    public EventSource listenForChanges(ChangeStreamListener listener) {
+        Request.Builder request = new Request.Builder().url(url("api/v1/sync/events")).header("Accept", "text/event-stream");
+        session().ifPresent(s -> request.header("Authorization", "Bearer " + s.accessToken()));
+        return EventSources.createFactory(streaming).newEventSource(request.build(), new EventSourceListener() {
+            @Override
+            public void onOpen(EventSource eventSource, Response response) {
+                listener.opened();
+            }
+
+            @Override
+            public void onEvent(EventSource eventSource, String id, String type, String data) {
+                if ("change".equals(type)) {
+                    listener.changed(cursorOf(data));
+                }
+            }
+
+            @Override
+            public void onClosed(EventSource eventSource) {
+                listener.ended(null, 0);
+            }
+
+            @Override
+            public void onFailure(EventSource eventSource, Throwable t, Response response) {
+                listener.ended(t, response == null ? 0 : response.code());
+            }
+        });
+    }
+
+    private String cursorOf(String data) {
+        try {
+            return mapper.readTree(data).path("cursor").asText(null);
+        } catch (JsonProcessingException e) {
+            log.debug("Change event without a readable cursor: {}", data);
+            return null;
+        }
+    }
+
+    /** What the change stream tells. Called on OkHttp's threads. */
+    public interface ChangeStreamListener {
+        void opened();
+
+        /** The server committed a change; {@code cursor} may be null when the event did not carry one. */
+        void changed(String cursor);
+
+        /** The stream ended: failure null means the server closed it; status 0 means no HTTP answer. */
+        void ended(Throwable failure, int status);
+    }
+
+    // ---- plumbing
+
+    /** Runs an authenticated call: logs in first if needed, refreshes once on 401 and repeats it. */
+    private String authorized(java.util.function.Supplier<Request.Builder> request) {
+        AuthSession current = ensureSession();
+        try (Response response = execute(request.get(), current)) {
+            if (response.code() != 401) {
+                return bodyOrThrow(response);
+            }
+        }
+        AuthSession renewed = renew(current);
+        try (Response response = execute(request.get(), renewed)) {
+            if (response.code() == 401) {
+                synchronized (sessionLock) {
+                    session = null;
+                }
+            }
+            return bodyOrThrow(response);
+        }
+    }
+
+    private AuthSession ensureSession() {
+        Credentials credentials;
+        synchronized (sessionLock) {
+            if (session != null) {
+                return session;
+            }
+            credentials = reloginCredentials;
+        }
+        if (credentials == null) {
+            throw new NotSignedInException("not signed in");
+        }
+        return login(credentials.username(), credentials.password());
+    }
+
+    /** After a 401: refresh (unless another call already did), else log in again with remembered credentials. */
+    private AuthSession renew(AuthSession rejected) {
+        synchronized (sessionLock) {
+            if (session != null && session != rejected) {
+                return session;
+            }
+        }
+        try {
+            return refresh();
+        } catch (ProblemException e) {
+            if (e.status() != 401 && e.status() != 403 && e.status() != 400) {
+                throw e;
+            }
+            Credentials credentials;
+            synchronized (sessionLock) {
+                session = null;
+                credentials = reloginCredentials;
+            }
+            if (credentials == null) {
+                throw new NotSignedInException("the session expired: " + e.problem().message());
+            }
+            return login(credentials.username(), credentials.password());
+        }
+    }
+
+    private Response execute(Request.Builder request, AuthSession auth) {
+        Request built = request.header("Authorization", "Bearer " + auth.accessToken()).build();
+        try {
+            return http.newCall(built).execute();
+        } catch (IOException e) {
+            throw unreachable(built, e);
+        }
+    }
+
+    private String bodyOrThrow(Response response) {
+        String text;
+        try {
+            text = response.body().string();
+        } catch (IOException e) {
+            throw unreachable(response.request(), e);
+        }
+        if (!response.isSuccessful()) {
+            throw new ProblemException(problemOf(response.code(), text));
+        }
+        return text;
+    }
+
+    private Problem problemOf(int status, String body) {
+        try {
+            JsonNode node = mapper.readTree(body);
+            if (node instanceof ObjectNode) {
+                return new Problem(node.path("type").asText(null), node.path("title").asText(null),
+                        node.path("status").asInt(status), node.path("detail").asText(null), node.path("field").asText(null));
+            }
+        } catch (JsonProcessingException e) {
+            log.debug("Error answer {} is not problem+json", status);
+        }
+        return new Problem(null, "HTTP " + status, status, null, null);
+    }
+
+    private ServerUnreachableException unreachable(Request request, IOException e) {
+        return new ServerUnreachableException(request.method() + " " + request.url().encodedPath() + " failed: " + e, e);
+    }
+
+    private HttpUrl url(String path) {
+        return baseUrl.newBuilder().addPathSegments(path).build();
+    }
+
+    private RequestBody jsonBody(Object value) {
+        try {
+            return RequestBody.create(mapper.writeValueAsBytes(value), JSON);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return mapper.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(new Problem(null, "unreadable answer", 502, e.getOriginalMessage(), null));
+        }
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,28 @@
+package com.venuedesk.desk.sync;
+
+import java.time.Instant;
+
+/**
+ * What the desk shows about syncing.
+ *
+ * @param online         the last contact with the server worked
+ * @param pendingChanges local changes not yet accepted by the server
+ * @param lastSuccess    end of the last complete sync, or null if none yet
+ * @param progress       progress of the pull under way ({@link InitialSyncProgress#IDLE} when none)
+ * @param lastError      why the last attempt failed, or null after a success
+ */
+public record SyncStatus(boolean online, int pendingChanges, Instant lastSuccess, InitialSyncProgress progress,
+                         String lastError) {
+
+    SyncStatus withPending(int pending) {
+        return new SyncStatus(online, pending, lastSuccess, progress, lastError);
+    }
+
+    SyncStatus withProgress(InitialSyncProgress p) {
+        return new SyncStatus(online, pendingChanges, lastSuccess, p, lastError);
+    }
+
+    SyncStatus markOnline() {
+        return new SyncStatus(true, pendingChanges, lastSuccess, progress, lastError);
+    }
+}

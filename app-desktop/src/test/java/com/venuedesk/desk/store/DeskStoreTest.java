@@ -1,0 +1,225 @@
+package com.venuedesk.desk.store;
+
+import static com.venuedesk.desk.store.Fixtures.confirmed;
+import static com.venuedesk.desk.store.Fixtures.guest;
+import static com.venuedesk.desk.store.Fixtures.hour;
+import static com.venuedesk.desk.store.Fixtures.room;
+import static com.venuedesk.desk.store.Fixtures.tombstone;
+import static com.venuedesk.desk.store.Fixtures.upsert;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.venuedesk.desk.store.LocalWrite.Clash;
+import com.venuedesk.desk.store.LocalWrite.Invalid;
+import com.venuedesk.desk.store.LocalWrite.Recorded;
+import com.venuedesk.model.domain.Booking;
+import com.venuedesk.model.domain.BookingStatus;
+import com.venuedesk.model.domain.Customer;
+import com.venuedesk.model.domain.Resource;
+import com.venuedesk.model.sync.BookingAction;
+import com.venuedesk.model.sync.EntityType;
+import com.venuedesk.model.sync.Mutation;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeskStoreTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T08:00:00Z"), ZoneOffset.UTC);
+    private static final UUID CLERK = UUID.randomUUID();
+
+    @TempDir
+    Path dataDir;
+
+    private DeskStore store;
+    private LocalBookings bookings;
+    private final Resource room = room("Room A", 3);
+    private final Customer ada = guest("Ada Lovelace", 2);
+
+    @BeforeEach
+    void openStoreWithOneRoomAndOneGuest() {
+        store = DeskStore.open(dataDir, CLOCK);
+        bookings = new LocalBookings(store, CLOCK, CLERK);
+        store.applyPulledPage(List.of(upsert("1", room), upsert("2", ada)), "2");
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void aLocalBookingAndItsOutboxEntryAreRecordedTogether() {
+        LocalWrite write = bookings.createBooking(room.id(), ada.id(), hour(9), "window seat");
+
+        assertThat(write).isInstanceOf(Recorded.class);
+        Booking booking = (Booking) ((Recorded) write).entity();
+        assertThat(bookings.bookingsBetween(hour(0).start(), hour(23).end())).containsExactly(booking);
+        assertThat(bookings.isProvisional(booking.id())).isTrue();
+        List<OutboxEntry> outbox = store.pendingOutbox(10);
+        assertThat(outbox).hasSize(1);
+        Mutation.CreateBooking create = (Mutation.CreateBooking) outbox.get(0).mutation();
+        assertThat(create.bookingId()).isEqualTo(booking.id());
+        assertThat(create.start()).isEqualTo(hour(9).start());
+        assertThat(create.notes()).isEqualTo("window seat");
+    }
+
+    @Test
+    void aFailingOutboxInsertRollsBackTheBookingItWasFor() {
+        UUID reusedMutationId = UUID.randomUUID();
+        UUID secondBookingId = UUID.randomUUID();
+        Deque<UUID> ids = new ArrayDeque<>(List.of(UUID.randomUUID(), reusedMutationId, secondBookingId, reusedMutationId));
+        LocalBookings withIds = new LocalBookings(store, CLOCK, CLERK, new SharedRules(), ids::pop);
+        withIds.createBooking(room.id(), ada.id(), hour(9), "");
+
+        assertThatThrownBy(() -> withIds.createBooking(room.id(), ada.id(), hour(11), ""))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(bookings.booking(secondBookingId)).isEmpty();
+        assertThat(bookings.bookingsBetween(hour(0).start(), hour(23).end())).hasSize(1);
+        assertThat(store.pendingOutboxCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aLocalClashIsRefusedWithTheBookingInTheWay() {
+        Booking taken = confirmed(UUID.randomUUID(), room, ada, hour(10), 5);
+        store.applyPulled(List.of(upsert("3", taken)));
+
+        LocalWrite write = bookings.createBooking(room.id(), ada.id(), new com.venuedesk.model.domain.TimeRange(
+                hour(9).start().plusSeconds(1800), hour(10).start().plusSeconds(1800)), "");
+
+        assertThat(write).isInstanceOf(Clash.class);
+        assertThat(((Clash) write).conflicts()).containsExactly(taken);
+        assertThat(store.pendingOutboxCount()).isZero();
+        assertThat(bookings.createBooking(room.id(), ada.id(), hour(11), "")).isInstanceOf(Recorded.class);
+    }
+
+    @Test
+    void aBookingCanBeMovedOntoItsOwnTimeButNotOntoAnother() {
+        Booking other = confirmed(UUID.randomUUID(), room, ada, hour(12), 5);
+        store.applyPulled(List.of(upsert("3", other)));
+        Booking mine = (Booking) ((Recorded) bookings.createBooking(room.id(), ada.id(), hour(9), "")).entity();
+
+        LocalWrite longer = bookings.reschedule(mine.id(), room.id(),
+                new com.venuedesk.model.domain.TimeRange(hour(9).start(), hour(10).end()));
+        LocalWrite ontoOther = bookings.reschedule(mine.id(), room.id(), hour(12));
+
+        assertThat(longer).isInstanceOf(Recorded.class);
+        assertThat(ontoOther).isInstanceOf(Clash.class);
+        assertThat(store.pendingOutbox(10)).extracting(e -> e.mutation().getClass().getSimpleName())
+                .containsExactly("CreateBooking");
+        assertThat(store.pendingOutboxCount()).isEqualTo(2);
+    }
+
+    @Test
+    void statusChangesFollowTheBookingLifecycle() {
+        Booking booked = confirmed(UUID.randomUUID(), room, ada, hour(10), 5);
+        store.applyPulled(List.of(upsert("3", booked)));
+
+        assertThat(bookings.changeStatus(booked.id(), BookingAction.CHECK_IN, "")).isInstanceOf(Recorded.class);
+        assertThat(bookings.changeStatus(booked.id(), BookingAction.CHECK_IN, "")).isInstanceOf(Invalid.class);
+        assertThat(bookings.changeStatus(booked.id(), BookingAction.COMPLETE, "")).isInstanceOf(Recorded.class);
+        LocalWrite cancelCompleted = bookings.changeStatus(booked.id(), BookingAction.CANCEL, "guest called");
+
+        assertThat(cancelCompleted).isInstanceOf(Invalid.class);
+        assertThat(((Invalid) cancelCompleted).field()).isEqualTo("status");
+        assertThat(bookings.booking(booked.id()).orElseThrow().booking().status()).isEqualTo(BookingStatus.COMPLETED);
+        assertThat(store.pendingOutboxCount()).isEqualTo(2);
+    }
+
+    @Test
+    void applyingTheSamePulledPageTwiceChangesNothingTheSecondTime() {
+        Booking booked = confirmed(UUID.randomUUID(), room, ada, hour(10), 5);
+        List<com.venuedesk.model.sync.Change> page = List.of(upsert("3", booked), upsert("4", guest("Grace Hopper", 1)));
+
+        assertThat(store.applyPulled(page)).isEqualTo(2);
+        assertThat(store.applyPulled(page)).isZero();
+        assertThat(bookings.bookingsBetween(hour(0).start(), hour(23).end())).containsExactly(booked);
+        assertThat(bookings.searchCustomers("grace", 10)).extracting(Customer::name).containsExactly("Grace Hopper");
+    }
+
+    @Test
+    void anOlderRevisionNeverOverwritesANewerOne() {
+        Booking v5 = confirmed(UUID.randomUUID(), room, ada, hour(10), 5);
+        Booking v4 = v5.withRange(hour(14)).withRevision(4);
+        store.applyPulled(List.of(upsert("3", v5)));
+
+        assertThat(store.applyPulled(List.of(upsert("4", v4)))).isZero();
+        assertThat(bookings.booking(v5.id()).orElseThrow().booking().range()).isEqualTo(hour(10));
+
+        Booking v6 = v5.withRange(hour(15)).withRevision(6);
+        assertThat(store.applyPulled(List.of(upsert("5", v6)))).isEqualTo(1);
+        assertThat(bookings.booking(v5.id()).orElseThrow().booking()).isEqualTo(v6);
+    }
+
+    @Test
+    void aTombstoneRemovesTheRecordAndAnOlderUpsertCannotBringItBack() {
+        Booking v5 = confirmed(UUID.randomUUID(), room, ada, hour(10), 5);
+        store.applyPulled(List.of(upsert("3", v5)));
+
+        store.applyPulled(List.of(tombstone("4", EntityType.BOOKING, v5.id(), 6),
+                tombstone("5", EntityType.RESOURCE, room.id(), 4)));
+        store.applyPulled(List.of(upsert("3", v5)));
+
+        assertThat(bookings.booking(v5.id())).isEmpty();
+        assertThat(bookings.bookingsBetween(hour(0).start(), hour(23).end())).isEmpty();
+        assertThat(bookings.resources()).isEmpty();
+    }
+
+    @Test
+    void aPulledBookingClearsTheProvisionalFlagOfTheDesksOwnCopy() {
+        Booking mine = (Booking) ((Recorded) bookings.createBooking(room.id(), ada.id(), hour(9), "")).entity();
+        OutboxEntry entry = store.pendingOutbox(1).get(0);
+        store.settle(List.of(entry), List.of(new com.venuedesk.model.sync.MutationOutcome.Applied(
+                entry.mutation().mutationId(), mine.id(), 1)));
+        Booking confirmedByServer = mine.withStatus(BookingStatus.CONFIRMED).withRevision(1);
+
+        store.applyPulled(List.of(upsert("9", confirmedByServer)));
+
+        LocalBooking local = bookings.booking(mine.id()).orElseThrow();
+        assertThat(local.provisional()).isFalse();
+        assertThat(local.booking()).isEqualTo(confirmedByServer);
+    }
+
+    @Test
+    void outboxCursorAndDeviceSurviveARestart() {
+        bookings.createBooking(room.id(), ada.id(), hour(9), "");
+        bookings.upsertCustomer(guest("Grace Hopper", 0));
+        UUID device = store.deviceId();
+        List<UUID> mutationIds = new ArrayList<>();
+        store.pendingOutbox(10).forEach(e -> mutationIds.add(e.mutation().mutationId()));
+        store.close();
+
+        store = DeskStore.open(dataDir, CLOCK);
+
+        assertThat(store.pullCursor()).contains("2");
+        assertThat(store.deviceId()).isEqualTo(device);
+        assertThat(store.pendingOutbox(10)).extracting(e -> e.mutation().mutationId()).containsExactlyElementsOf(mutationIds);
+    }
+
+    @Test
+    void listenersHearOneChangePerCommittedWrite() {
+        List<StoreChange> heard = new ArrayList<>();
+        try (DeskStore.Subscription ignored = store.addListener(heard::add)) {
+            bookings.createBooking(room.id(), ada.id(), hour(9), "");
+            bookings.createBooking(room.id(), ada.id(), hour(9), "");
+            store.applyPulled(List.of(upsert("7", guest("Grace Hopper", 1)), upsert("8", guest("Alan Turing", 1))));
+        }
+        bookings.createBooking(room.id(), ada.id(), hour(15), "");
+
+        assertThat(heard).hasSize(2);
+        assertThat(heard.get(0).touches(StoreChange.Topic.BOOKINGS)).isTrue();
+        assertThat(heard.get(0).fromServer()).isFalse();
+        assertThat(heard.get(1).touches(StoreChange.Topic.CUSTOMERS)).isTrue();
+        assertThat(heard.get(1).fromServer()).isTrue();
+    }
+}
