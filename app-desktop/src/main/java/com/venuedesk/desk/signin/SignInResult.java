@@ -9,11 +9,11 @@ public sealed interface SignInResult {
     /** Signed in, online or (when the server did not answer) with the credentials cached on this desk. */
     record SignedIn(UserSession session) implements SignInResult { }
 
-    /** Wrong username or password, locked account, or the like; {@code reason} is shown next to the password. */
+    /**
+     * Not signed in: wrong username or password, a locked account, or no server and no cached credentials;
+     * {@code reason} is shown next to the password.
+     */
     record Refused(String reason) implements SignInResult { }
-
-    /** The server did not answer and this user never signed in online on this desk. */
-    record Unreachable(String reason) implements SignInResult { }
 
     /** Who works at the desk now; {@code offline} when only cached credentials were checked. */
     record UserSession(UUID userId, String username, Role role, boolean offline) {

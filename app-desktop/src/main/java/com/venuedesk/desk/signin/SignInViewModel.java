@@ -68,10 +68,7 @@ public final class SignInViewModel {
             password.set("");
             onSignedIn.accept(signedIn.session());
         } else if (result instanceof SignInResult.Refused refused) {
-            passwordError.set(messages.get("signin.error.wrongCredentials"));
-            hint.set(refused.reason());
-        } else if (result instanceof SignInResult.Unreachable) {
-            hint.set(messages.get("signin.error.unreachable"));
+            passwordError.set(refused.reason().isBlank() ? messages.get("signin.error.wrongCredentials") : refused.reason());
         }
     }
 
@@ -91,7 +88,7 @@ public final class SignInViewModel {
         return passwordError;
     }
 
-    /** A line under the form: why the server could not be reached, or what the server said. */
+    /** A line under the form, e.g. that checking failed unexpectedly or that no server is configured. */
     public ReadOnlyStringProperty hintProperty() {
         return hint;
     }
