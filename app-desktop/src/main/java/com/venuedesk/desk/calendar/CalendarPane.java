@@ -375,10 +375,9 @@ public final class CalendarPane extends StackPane {
         if (calendar == null) {
             return List.of();
         }
-        List<Entry<?>> all = new ArrayList<>();
-        calendar.findEntries(model.visibleRange().start().atZone(model.formats().zone()).toLocalDate(),
-                model.visibleRange().end().atZone(model.formats().zone()).toLocalDate(), model.formats().zone())
-                .values().forEach(all::addAll);
-        return all;
+        Map<java.time.LocalDate, List<Entry<?>>> byDay = calendar.findEntries(
+                model.visibleRange().start().atZone(model.formats().zone()).toLocalDate(),
+                model.visibleRange().end().atZone(model.formats().zone()).toLocalDate(), model.formats().zone());
+        return byDay.values().stream().flatMap(List::stream).distinct().toList();
     }
 }

@@ -71,7 +71,7 @@ public final class CalendarViewModel {
         this.formats = formats;
         this.clock = clock;
         this.newBooking = newBooking;
-        date.set(today());
+        date.set(todayAtVenue());
         date.addListener((obs, old, now) -> reload());
         mode.addListener((obs, old, now) -> reload());
         searchText.addListener((obs, old, now) -> search(now));
@@ -90,7 +90,7 @@ public final class CalendarViewModel {
     // ---- navigation
 
     public void today() {
-        date.set(today());
+        date.set(todayAtVenue());
     }
 
     public void next() {
@@ -110,7 +110,7 @@ public final class CalendarViewModel {
         };
     }
 
-    private LocalDate today() {
+    private LocalDate todayAtVenue() {
         return LocalDate.ofInstant(clock.instant(), formats.zone());
     }
 
@@ -209,7 +209,7 @@ public final class CalendarViewModel {
         Instant start = clock.instant().atZone(formats.zone()).plusHours(1)
                 .withMinute(0).withSecond(0).withNano(0).toInstant();
         LocalDate shown = date.get();
-        if (!shown.equals(today())) {
+        if (!shown.equals(todayAtVenue())) {
             start = shown.atTime(9, 0).atZone(formats.zone()).toInstant();
         }
         newBooking.accept(new NewBookingRequest(Optional.empty(), start, start.plus(Duration.ofHours(1))));

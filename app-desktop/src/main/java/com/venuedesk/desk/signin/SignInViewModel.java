@@ -93,6 +93,11 @@ public final class SignInViewModel {
         return hint;
     }
 
+    /** Sets a hint before anyone signs in, e.g. the demo accounts of the embedded server. */
+    public void showHint(String text) {
+        hint.set(text);
+    }
+
     public ReadOnlyBooleanProperty busyProperty() {
         return busy;
     }
