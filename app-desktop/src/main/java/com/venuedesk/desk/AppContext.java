@@ -1,5 +1,8 @@
 package com.venuedesk.desk;
 
+import com.venuedesk.desk.admin.AdminClient;
+import com.venuedesk.desk.admin.AdminView;
+import com.venuedesk.desk.admin.AdminViewModel;
 import com.venuedesk.desk.booking.BookingDialog;
 import com.venuedesk.desk.booking.BookingDialogViewModel;
 import com.venuedesk.desk.booking.NewBookingRequest;
@@ -7,11 +10,18 @@ import com.venuedesk.desk.calendar.CalendarPane;
 import com.venuedesk.desk.calendar.CalendarViewModel;
 import com.venuedesk.desk.conflicts.ConflictsView;
 import com.venuedesk.desk.conflicts.ConflictsViewModel;
+import com.venuedesk.desk.customers.CustomersView;
+import com.venuedesk.desk.customers.CustomersViewModel;
 import com.venuedesk.desk.dialog.DialogService;
 import com.venuedesk.desk.dialog.FailureReporter;
 import com.venuedesk.desk.dialog.FxDialogService;
+import com.venuedesk.desk.handover.HandoverView;
+import com.venuedesk.desk.handover.HandoverViewModel;
 import com.venuedesk.desk.i18n.Messages;
 import com.venuedesk.desk.i18n.VenueFormats;
+import com.venuedesk.desk.navigation.NavigationView;
+import com.venuedesk.desk.navigation.NavigationViewModel;
+import com.venuedesk.desk.navigation.Section;
 import com.venuedesk.desk.settings.DeskSettings;
 import com.venuedesk.desk.signin.SignInResult;
 import com.venuedesk.desk.signin.SignInView;
@@ -39,10 +49,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -68,6 +81,7 @@ public final class AppContext implements AutoCloseable {
     private final VenueDeskServer server;
     private final DeskStore store;
     private final SyncClient client;
+    private final AdminClient admin;
     private final DeskSignIn signIn;
     private final ScheduledExecutorService syncScheduler;
     private Stage stage;
@@ -88,6 +102,7 @@ public final class AppContext implements AutoCloseable {
         this.server = server;
         this.store = store;
         this.client = new SyncClient(serverUrl);
+        this.admin = new AdminClient(serverUrl, client);
         this.signIn = new DeskSignIn(client, new CredentialCache(store));
         this.syncScheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "desk-sync");
@@ -222,14 +237,52 @@ public final class AppContext implements AutoCloseable {
             }
         }));
 
-        setRoot(new MainView(messages, calendar, calendarPane, new StatusBarView(status), user.username(),
-                () -> syncNow(engine), this::signOut, new ConflictsView(conflicts, messages)));
+        NavigationViewModel navigation = new NavigationViewModel(Section.offeredTo(user.role()));
+        Node screens = screens(user, bookings, engine, calendarPane, conflicts, navigation, subscriptions);
+        MainView main = new MainView(messages, calendar, screens, new StatusBarView(status), user.username(),
+                () -> syncNow(engine), this::signOut, new ConflictsView(conflicts, messages));
+        main.showCalendarToolsWhen(navigation.currentProperty().isEqualTo(Section.CALENDAR));
+        setRoot(main);
         calendar.reload();
         conflicts.reload();
         engine.start();
         if (user.offline()) {
             dialogs.warn(messages.get("signin.offlineNotice"));
         }
+    }
+
+    /** The navigation and the screen of each section the user's role is offered (Admin for managers only). */
+    private Node screens(SignInResult.UserSession user, LocalBookings bookings, SyncEngine engine, Node calendarPane,
+                         ConflictsViewModel conflicts, NavigationViewModel navigation, List<AutoCloseable> subscriptions) {
+        Map<Section, Node> screens = new EnumMap<>(Section.class);
+        screens.put(Section.CALENDAR, calendarPane);
+
+        CustomersViewModel customers = new CustomersViewModel(bookings, tasks, dialogs, messages, formats, clock);
+        subscriptions.add(customers.watchStore());
+        screens.put(Section.CUSTOMERS, new CustomersView(customers, messages));
+        navigation.whenOpened(Section.CUSTOMERS, customers::reload);
+
+        HandoverViewModel handover = new HandoverViewModel(bookings, tasks, dialogs, messages, formats, clock);
+        subscriptions.add(handover.watchStore());
+        screens.put(Section.HANDOVER, new HandoverView(handover));
+        navigation.whenOpened(Section.HANDOVER, handover::showToday);
+
+        javafx.scene.control.Label noConflicts = new javafx.scene.control.Label(messages.get("nav.noConflicts"));
+        noConflicts.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(conflicts.items()));
+        javafx.scene.layout.StackPane inbox = new javafx.scene.layout.StackPane(noConflicts, new ConflictsView(conflicts, messages));
+        screens.put(Section.CONFLICTS, inbox);
+        navigation.whenOpened(Section.CONFLICTS, conflicts::reload);
+
+        if (navigation.offers(Section.ADMIN)) {
+            AdminViewModel adminModel = new AdminViewModel(admin, tasks, dialogs, messages, formats.zone(), engine::requestSync);
+            adminModel.onlineProperty().set(!user.offline());
+            subscriptions.add(engine.addStatusListener(s -> onUi(() -> adminModel.onlineProperty().set(s.online()))));
+            screens.put(Section.ADMIN, new AdminView(adminModel, messages));
+            navigation.whenOpened(Section.ADMIN, adminModel::reload);
+        }
+        customers.reload();
+        handover.reload();
+        return new NavigationView(navigation, messages, screens);
     }
 
     private void show(StatusViewModel status, SyncStatus s) {
@@ -298,6 +351,7 @@ public final class AppContext implements AutoCloseable {
         endSession();
         syncScheduler.shutdownNow();
         tasks.close();
+        admin.close();
         client.close();
         store.close();
         if (server != null) {

@@ -81,6 +81,21 @@ public final class MainView extends BorderPane {
         });
     }
 
+    /**
+     * Shows the calendar's toolbar and side panel only while {@code calendarShown} holds (the navigation shows another
+     * screen otherwise); session controls and the status bar stay.
+     */
+    public void showCalendarToolsWhen(javafx.beans.value.ObservableBooleanValue calendarShown) {
+        toolbar.visibleProperty().bind(calendarShown);
+        toolbar.managedProperty().bind(calendarShown);
+        Node side = getRight();
+        if (side != null) {
+            javafx.beans.InvalidationListener toggle = o -> setRight(calendarShown.get() ? side : null);
+            calendarShown.addListener(toggle);
+            toggle.invalidated(calendarShown);
+        }
+    }
+
     private Map<KeyCombination, Runnable> shortcuts() {
         return Map.of(NEW_BOOKING, calendar::requestNewBooking,
                 TODAY, calendar::today,
