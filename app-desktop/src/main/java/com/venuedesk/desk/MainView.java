@@ -86,8 +86,12 @@ public final class MainView extends BorderPane {
      * screen otherwise); session controls and the status bar stay.
      */
     public void showCalendarToolsWhen(javafx.beans.value.ObservableBooleanValue calendarShown) {
-        toolbar.visibleProperty().bind(calendarShown);
-        toolbar.managedProperty().bind(calendarShown);
+        toolbar.getParent().getChildrenUnmodifiable().stream()
+                .filter(node -> node == toolbar || node instanceof Separator)
+                .forEach(node -> {
+                    node.visibleProperty().bind(calendarShown);
+                    node.managedProperty().bind(calendarShown);
+                });
         Node side = getRight();
         if (side != null) {
             javafx.beans.InvalidationListener toggle = o -> setRight(calendarShown.get() ? side : null);

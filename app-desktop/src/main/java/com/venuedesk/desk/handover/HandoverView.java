@@ -116,7 +116,7 @@ public final class HandoverView extends BorderPane {
         grid.setHgap(16);
         grid.setVgap(3);
         grid.getColumnConstraints().addAll(new ColumnConstraints(150), new ColumnConstraints(140), new ColumnConstraints(180),
-                new ColumnConstraints(150));
+                new ColumnConstraints(240));
         int row = 0;
         for (HandoverSheet.Line line : lines) {
             grid.add(new Label(HandoverText.when(line, loaded.day(), formats)), 0, row);
