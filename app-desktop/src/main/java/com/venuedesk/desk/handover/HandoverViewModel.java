@@ -4,6 +4,7 @@ import com.venuedesk.desk.dialog.DialogService;
 import com.venuedesk.desk.i18n.Messages;
 import com.venuedesk.desk.i18n.VenueFormats;
 import com.venuedesk.desk.store.LocalBookings;
+import com.venuedesk.desk.store.StoreChange;
 import com.venuedesk.desk.task.TaskExecutor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +59,12 @@ public final class HandoverViewModel {
 
     /** Keeps the sheet current while bookings, the outbox or conflicts change. */
     public AutoCloseable watchStore() {
-        return bookings.onChange(change -> tasks.onUiThread(this::reload));
+        return bookings.onChange(change -> {
+            if (change.touches(StoreChange.Topic.BOOKINGS) || change.touches(StoreChange.Topic.OUTBOX)
+                    || change.touches(StoreChange.Topic.CONFLICTS) || change.touches(StoreChange.Topic.CUSTOMERS)) {
+                tasks.onUiThread(this::reload);
+            }
+        });
     }
 
     public void reload() {

@@ -112,10 +112,13 @@ class AdminViewModelTest {
         model.priceProperty().set("150,5");
         model.requiresApprovalProperty().set(true);
         server.answer(201, ROOM_JSON.replace("Room A", "Hall").replace(ROOM.toString(), "22222222-2222-3333-4444-555555555555"));
+        server.answer(200, "[]");
 
         model.saveResource();
 
         JsonNode body = new ObjectMapper().readTree(server.request().getBody().utf8());
+        assertThat(server.request().getUrl().encodedPath()).as("the new resource is shown with its opening hours")
+                .isEqualTo("/api/v1/resources/22222222-2222-3333-4444-555555555555/availability-rules");
         assertThat(body.path("name").asText()).isEqualTo("Hall");
         assertThat(body.path("type").asText()).isEqualTo("VENUE");
         assertThat(body.path("pricePerHour").path("amount").asText()).isEqualTo("150.50");
