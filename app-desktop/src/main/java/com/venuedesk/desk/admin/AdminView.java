@@ -35,10 +35,13 @@ import javafx.util.StringConverter;
 public final class AdminView extends BorderPane {
     private final AdminViewModel model;
     private final Messages messages;
+    private final java.time.format.DateTimeFormatter dateFormat;
 
     public AdminView(AdminViewModel model, Messages messages) {
         this.model = model;
         this.messages = messages;
+        this.dateFormat = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                .withLocale(messages.locale());
         setId("admin");
         getStyleClass().add("admin-view");
 
@@ -213,7 +216,7 @@ public final class AdminView extends BorderPane {
                 Button remove = new Button(messages.get("admin.remove"));
                 remove.getStyleClass().add(Styles.SMALL);
                 remove.setOnAction(e -> model.deleteBlackout(blackout));
-                setText(blackout.startDate() + " \u2013 " + blackout.endDate() + "  " + model.blackoutScope(blackout)
+                setText(dateFormat.format(blackout.startDate()) + " \u2013 " + dateFormat.format(blackout.endDate()) + "  " + model.blackoutScope(blackout)
                         + (blackout.reason().isEmpty() ? "" : "  \u00b7 " + blackout.reason()));
                 setGraphic(remove);
                 setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
@@ -233,9 +236,11 @@ public final class AdminView extends BorderPane {
         wholeVenue.setOnAction(e -> scope.setValue(null));
         DatePicker from = new DatePicker();
         from.setId("adminBlackoutStart");
+        from.setConverter(new javafx.util.converter.LocalDateStringConverter(dateFormat, dateFormat));
         from.valueProperty().bindBidirectional(model.blackoutStartProperty());
         DatePicker to = new DatePicker();
         to.setId("adminBlackoutEnd");
+        to.setConverter(new javafx.util.converter.LocalDateStringConverter(dateFormat, dateFormat));
         to.valueProperty().bindBidirectional(model.blackoutEndProperty());
         GridPane form = form();
         int row = field(form, 0, "admin.scope", "adminBlackoutScope", new HBox(6, scope, wholeVenue), "resourceId");

@@ -179,7 +179,7 @@ public final class CustomersViewModel {
             customer = new Customer(original == null ? UUID.randomUUID() : original.id(), name.get() == null ? null : name.get().strip(),
                     email.get(), phone.get(), notes.get(), original == null ? 0 : original.revision());
         } catch (DomainException e) {
-            showError(e.field(), e.getMessage());
+            showError(e.field(), inWords(e));
             return;
         }
         busy.set(true);
@@ -202,6 +202,21 @@ public final class CustomersViewModel {
             busy.set(false);
             tasks.reportFailure(failure);
         });
+    }
+
+    /** The record's rule in the user's language; the record's own text for a rule this screen does not know. */
+    private String inWords(DomainException e) {
+        String field = e.field() == null ? "" : e.field();
+        switch (field) {
+            case "name":
+                return messages.get("customers.invalid.name");
+            case "email":
+                return messages.get("customers.invalid.email", email.get().strip());
+            case "phone":
+                return messages.get("customers.invalid.phone", phone.get().strip());
+            default:
+                return e.getMessage();
+        }
     }
 
     private void showError(String field, String reason) {

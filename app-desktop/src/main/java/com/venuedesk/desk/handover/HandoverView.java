@@ -40,6 +40,7 @@ public final class HandoverView extends BorderPane {
         DatePicker day = new DatePicker();
         day.setId("handoverDay");
         day.setAccessibleText(messages.get("handover.day"));
+        day.setConverter(dates(messages.locale()));
         day.valueProperty().bindBidirectional(model.dayProperty());
         Button today = new Button(messages.get("handover.today"));
         today.setId("handoverToday");
@@ -158,6 +159,13 @@ public final class HandoverView extends BorderPane {
             sheet.getTransforms().remove(fit);
         }
         return true;
+    }
+
+    /** Dates in the user's language, not the PC's default locale. */
+    static javafx.util.StringConverter<java.time.LocalDate> dates(java.util.Locale locale) {
+        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter
+                .ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(locale);
+        return new javafx.util.converter.LocalDateStringConverter(format, format);
     }
 
     private java.util.Optional<java.nio.file.Path> chooseFile() {

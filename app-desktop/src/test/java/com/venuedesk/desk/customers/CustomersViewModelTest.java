@@ -80,7 +80,7 @@ class CustomersViewModelTest {
 
         model.save();
 
-        assertThat(model.emailErrorProperty().get()).contains("not an e-mail address");
+        assertThat(model.emailErrorProperty().get()).isEqualTo("Not an e-mail address: grace at navy");
         assertThat(model.nameErrorProperty().get()).isEmpty();
         assertThat(desk.bookings.pendingOutboxCount()).isZero();
         assertThat(desk.bookings.customer(grace.id()).orElseThrow().email()).isEqualTo("grace@navy.example");
@@ -93,7 +93,7 @@ class CustomersViewModelTest {
 
         model.save();
 
-        assertThat(model.nameErrorProperty().get()).isEqualTo("name is required");
+        assertThat(model.nameErrorProperty().get()).isEqualTo(desk.messages.get("customers.invalid.name"));
         assertThat(desk.bookings.pendingOutboxCount()).isZero();
     }
 

@@ -72,7 +72,7 @@ class CustomersViewTest {
 
         Label error = robot.lookup("#customerEmailError").queryAs(Label.class);
         assertThat(error.isVisible()).isTrue();
-        assertThat(error.getText()).contains("not an e-mail address");
+        assertThat(error.getText()).isEqualTo("Not an e-mail address: ada(at)example");
         assertThat(desk.bookings.pendingOutboxCount()).isZero();
     }
 }
