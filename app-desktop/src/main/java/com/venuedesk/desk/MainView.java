@@ -59,6 +59,8 @@ public final class MainView extends BorderPane {
         MenuButton session = new MenuButton(username, null, signOutItem);
         session.setId("sessionMenu");
         session.setAccessibleText(messages.get("session.menu", username));
+        session.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        sync.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         HBox top = new HBox(8, toolbar, new Separator(javafx.geometry.Orientation.VERTICAL), sync, session);
         HBox.setHgrow(toolbar, Priority.ALWAYS);
