@@ -1,5 +1,6 @@
 package com.venuedesk.server;
 
+import com.venuedesk.server.auth.AuthPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,10 +15,13 @@ import java.util.Objects;
  * @param dbUrl         a jdbc:postgresql: URL, or null for H2 under dataDir
  * @param demo          seed a demo venue into an empty database
  * @param adminPassword the first admin's password (null: generate and print once)
+ * @param accessTokenLifetime how long a signed access token is accepted (default 15 minutes)
+ * @param clock         the server's notion of now: token expiry, lockouts, rate limits (tests move it)
+ * @param authPolicy    lockout, login rate limit, refresh token lifetime, password length (null: defaults)
  */
 public record ServerConfig(int port, String bindHost, Path dataDir, String dbUrl, String dbUser, String dbPassword,
                            boolean demo, String adminPassword, Duration accessTokenLifetime, int dbPoolSize,
-                           long maxRequestBytes, Clock clock) {
+                           long maxRequestBytes, Clock clock, AuthPolicy authPolicy) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -29,6 +33,15 @@ public record ServerConfig(int port, String bindHost, Path dataDir, String dbUrl
         accessTokenLifetime = accessTokenLifetime == null ? Duration.ofMinutes(15) : accessTokenLifetime;
         dbPoolSize = dbPoolSize <= 0 ? 20 : dbPoolSize;
         maxRequestBytes = maxRequestBytes <= 0 ? 1_000_000 : maxRequestBytes;
+        authPolicy = authPolicy == null ? AuthPolicy.defaults() : authPolicy;
+    }
+
+    /** The configuration with the default {@link AuthPolicy}. */
+    public ServerConfig(int port, String bindHost, Path dataDir, String dbUrl, String dbUser, String dbPassword,
+                        boolean demo, String adminPassword, Duration accessTokenLifetime, int dbPoolSize,
+                        long maxRequestBytes, Clock clock) {
+        this(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword, accessTokenLifetime, dbPoolSize,
+                maxRequestBytes, clock, null);
     }
 
     /** Defaults for a server with its H2 database under dataDir. */
@@ -38,27 +51,32 @@ public record ServerConfig(int port, String bindHost, Path dataDir, String dbUrl
 
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(port, bindHost, dataDir, url, user, password, demo, adminPassword, accessTokenLifetime,
-                dbPoolSize, maxRequestBytes, clock);
+                dbPoolSize, maxRequestBytes, clock, authPolicy);
     }
 
     public ServerConfig withDemo(boolean seedDemo) {
         return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, seedDemo, adminPassword,
-                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock);
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy);
     }
 
     public ServerConfig withAdminPassword(String password) {
         return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, password, accessTokenLifetime,
-                dbPoolSize, maxRequestBytes, clock);
+                dbPoolSize, maxRequestBytes, clock, authPolicy);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword,
-                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock);
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy);
     }
 
     public ServerConfig withClock(Clock newClock) {
         return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword,
-                accessTokenLifetime, dbPoolSize, maxRequestBytes, newClock);
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, newClock, authPolicy);
+    }
+
+    public ServerConfig withAuthPolicy(AuthPolicy policy) {
+        return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword,
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, policy);
     }
 
     /** The JDBC URL actually used: the configured one, or an H2 file under dataDir. */

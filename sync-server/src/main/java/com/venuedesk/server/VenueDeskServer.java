@@ -6,7 +6,12 @@ import com.venuedesk.server.api.ProblemMapper;
 import com.venuedesk.server.api.RouteTable;
 import com.venuedesk.server.auth.AccessTokens;
 import com.venuedesk.server.auth.AuthApi;
+import com.venuedesk.server.auth.AuthPolicy;
 import com.venuedesk.server.auth.AuthService;
+import com.venuedesk.server.auth.LoginRateLimiter;
+import com.venuedesk.server.auth.RefreshTokens;
+import com.venuedesk.server.auth.UserApi;
+import com.venuedesk.server.auth.UserService;
 import com.venuedesk.server.persistence.Database;
 import com.venuedesk.server.persistence.Entities;
 import com.venuedesk.server.persistence.ServerSettings;
@@ -65,12 +70,17 @@ public final class VenueDeskServer implements AutoCloseable {
 
         AccessTokens tokens = new AccessTokens(new ServerSettings(db).tokenSigningKey(), config.clock(),
                 config.accessTokenLifetime());
-        AuthService auth = new AuthService(db, tokens, config.clock());
+        AuthPolicy authPolicy = config.authPolicy();
+        RefreshTokens refreshTokens = new RefreshTokens(config.clock(), authPolicy.refreshTokenLifetime());
+        AuthService auth = new AuthService(db, tokens, refreshTokens, authPolicy, config.clock());
         Optional<String> generatedAdminPassword = auth.bootstrapAdmin(config.adminPassword());
+        LoginRateLimiter loginLimiter = new LoginRateLimiter(authPolicy.loginAttemptsPerWindow(),
+                authPolicy.loginWindow(), config.clock());
 
         RouteTable table = new RouteTable();
         new OperationsApi(db, meters, table, json, VERSION).routes(table);
-        new AuthApi(auth).routes(table);
+        new AuthApi(auth, loginLimiter).routes(table);
+        new UserApi(new UserService(db, refreshTokens, authPolicy, config.clock())).routes(table);
 
         ProblemMapper problems = new ProblemMapper(json);
         Javalin http = Javalin.create(cfg -> {

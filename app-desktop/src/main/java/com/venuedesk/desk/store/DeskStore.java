@@ -73,7 +73,10 @@ public final class DeskStore implements AutoCloseable {
             throw new UncheckedIOException("cannot create the desk data directory " + dataDir, e);
         }
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("venuedesk") + ";DB_CLOSE_ON_EXIT=FALSE");
+        // WRITE_DELAY=0: a committed local write is on disk before the desk says it is recorded (survives kill -9);
+        // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook must not close the database under a still running app
+        config.setJdbcUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("venuedesk")
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         config.setUsername("sa");
         config.setPassword("");
         config.setMaximumPoolSize(4);

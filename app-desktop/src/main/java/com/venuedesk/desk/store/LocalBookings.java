@@ -11,7 +11,13 @@ import com.venuedesk.model.domain.BookingStatus;
 import com.venuedesk.model.domain.Customer;
 import com.venuedesk.model.domain.DomainException;
 import com.venuedesk.model.domain.Resource;
+import com.venuedesk.model.domain.Slot;
 import com.venuedesk.model.domain.TimeRange;
+import com.venuedesk.model.rules.Availability;
+import com.venuedesk.model.rules.Bookability;
+import com.venuedesk.model.rules.ConflictRules;
+import com.venuedesk.model.rules.SlotSuggester;
+import com.venuedesk.model.rules.SuggestionRequest;
 import com.venuedesk.model.sync.BookingAction;
 import com.venuedesk.model.sync.Mutation;
 import java.time.Clock;
@@ -19,10 +25,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.hibernate.Session;
 
 /**
@@ -33,24 +41,24 @@ import org.hibernate.Session;
 public final class LocalBookings {
     /** Bookings this far around a wanted slot are considered when suggesting alternatives. */
     private static final Duration SUGGESTION_WINDOW = Duration.ofDays(1);
+    private static final Duration SUGGESTION_STEP = Duration.ofMinutes(15);
+    private static final int MAX_ALTERNATIVES = 5;
 
     private final DeskStore store;
     private final Clock clock;
     private final UUID userId;
-    private final BookingRules rules;
     private final Supplier<UUID> ids;
     private final Rows rows;
     private final OutboxLedger outbox;
 
     public LocalBookings(DeskStore store, Clock clock, UUID userId) {
-        this(store, clock, userId, new SharedRules(), UUID::randomUUID);
+        this(store, clock, userId, UUID::randomUUID);
     }
 
-    LocalBookings(DeskStore store, Clock clock, UUID userId, BookingRules rules, Supplier<UUID> ids) {
+    LocalBookings(DeskStore store, Clock clock, UUID userId, Supplier<UUID> ids) {
         this.store = store;
         this.clock = clock;
         this.userId = userId;
-        this.rules = rules;
         this.ids = ids;
         this.rows = store.rows();
         this.outbox = new OutboxLedger(rows, store.json(), clock);
@@ -208,22 +216,39 @@ public final class LocalBookings {
         return row == null || row.deleted ? Optional.empty() : Optional.of(rows.resource(row));
     }
 
-    /** Opening hours and blackouts first, then clashes with the bookings this desk knows of. */
+    /**
+     * Opening hours and blackouts first, then clashes with the bookings this desk knows of: the shared-model rules the
+     * server applies, so the desk's instant answer and the server's later one agree unless someone else booked meanwhile.
+     */
     private Optional<LocalWrite> checkTime(Session s, Resource resource, TimeRange range, UUID ignoreBookingId) {
         List<AvailabilityRule> resourceRules = rulesOf(s, resource.id());
         List<Blackout> resourceBlackouts = blackoutsOf(s, resource.id());
-        Optional<BookingRules.RuleViolation> problem = rules.availabilityProblem(resource, range, resourceRules, resourceBlackouts);
-        if (problem.isPresent()) {
-            return Optional.of(new Invalid(problem.get().field(), problem.get().reason()));
+        if (Availability.check(resource, range, resourceRules, resourceBlackouts) instanceof Bookability.NotBookable closed) {
+            return Optional.of(new Invalid(closed.field(), closed.reason()));
         }
         TimeRange around = new TimeRange(range.start().minus(SUGGESTION_WINDOW), range.end().plus(SUGGESTION_WINDOW));
         List<Booking> nearby = holding(s, resource.id(), around);
-        List<Booking> conflicts = rules.conflictsWith(resource.id(), range, ignoreBookingId, nearby);
+        List<Booking> conflicts = ConflictRules.conflictsWith(resource.id(), range, ignoreBookingId, nearby);
         if (conflicts.isEmpty()) {
             return Optional.empty();
         }
-        List<Booking> others = nearby.stream().filter(b -> !b.id().equals(ignoreBookingId)).toList();
-        return Optional.of(new Clash(conflicts, rules.alternatives(resource, range, others, resourceRules, resourceBlackouts)));
+        return Optional.of(new Clash(conflicts, alternatives(s, resource, range, ignoreBookingId, around)));
+    }
+
+    /** Free slots to offer instead: nearest on the same resource, then the same time on similar resources. */
+    private List<Slot> alternatives(Session s, Resource resource, TimeRange wanted, UUID ignoreBookingId, TimeRange around) {
+        List<Resource> all = s.createSelectionQuery("from ResourceRow r where r.deleted = false", ResourceRow.class)
+                .getResultList().stream().map(rows::resource).toList();
+        Map<UUID, List<AvailabilityRule>> rulesByResource = s.createSelectionQuery("from RuleRow r where r.deleted = false", RuleRow.class)
+                .getResultList().stream().map(rows::rule).collect(Collectors.groupingBy(AvailabilityRule::resourceId));
+        List<Blackout> blackouts = s.createSelectionQuery("from BlackoutRow b where b.deleted = false", BlackoutRow.class)
+                .getResultList().stream().map(rows::blackout).toList();
+        List<Booking> bookings = s.createSelectionQuery("from BookingRow b where b.deleted = false and b.refused = false "
+                        + "and b.startAt < :to and b.endAt > :from", BookingRow.class)
+                .setParameter("from", around.start()).setParameter("to", around.end())
+                .getResultList().stream().map(rows::booking).filter(b -> !b.id().equals(ignoreBookingId)).toList();
+        return SlotSuggester.suggest(new SuggestionRequest(resource, wanted, all, rulesByResource, blackouts,
+                bookings, MAX_ALTERNATIVES, SUGGESTION_WINDOW, SUGGESTION_STEP, clock.instant()));
     }
 
     /** Bookings that hold time on the resource within the range: refused ones do not. */

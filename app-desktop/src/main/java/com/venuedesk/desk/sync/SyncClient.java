@@ -240,7 +240,29 @@ public final class SyncClient implements AutoCloseable {
         if (credentials == null) {
             throw new NotSignedInException("not signed in");
         }
-        return login(credentials.username(), credentials.password());
+        return loginAgain(credentials);
+    }
+
+    /**
+     * Logs in with remembered credentials. If the server refuses them (password changed meanwhile) they are
+     * forgotten at once: retrying them in the background would only lock the account.
+     */
+    private AuthSession loginAgain(Credentials credentials) {
+        try {
+            return login(credentials.username(), credentials.password());
+        } catch (ProblemException e) {
+            if (e.isTransient()) {
+                throw e;
+            }
+            synchronized (sessionLock) {
+                if (reloginCredentials == credentials) {
+                    reloginCredentials = null;
+                }
+            }
+            log.warn("Server refused the remembered sign-in of {}: {}", credentials.username(), e.problem().message());
+            throw new NotSignedInException("the server refused the sign-in of " + credentials.username()
+                    + ": " + e.problem().message());
+        }
     }
 
     /** After a 401: refresh (unless another call already did), else log in again with remembered credentials. */
@@ -264,7 +286,7 @@ public final class SyncClient implements AutoCloseable {
             if (credentials == null) {
                 throw new NotSignedInException("the session expired: " + e.problem().message());
             }
-            return login(credentials.username(), credentials.password());
+            return loginAgain(credentials);
         }
     }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,7 @@ public final class SyncEngine implements AutoCloseable {
     private final AtomicBoolean queued = new AtomicBoolean();
     private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
     private final Object stateLock = new Object();
+    private final Object publishLock = new Object();
     private volatile SyncStatus status;
     private DeskStore.Subscription storeSubscription;
     private ScheduledFuture<?> nextAttempt;
@@ -106,7 +108,12 @@ public final class SyncEngine implements AutoCloseable {
                 nextAttempt = null;
             }
         }
-        scheduler.execute(this::scheduledSync);
+        try {
+            scheduler.execute(this::scheduledSync);
+        } catch (RejectedExecutionException e) {
+            queued.set(false);
+            log.debug("Scheduler is shut down; sync not requested");
+        }
     }
 
     private void scheduledSync() {
@@ -134,7 +141,7 @@ public final class SyncEngine implements AutoCloseable {
             log.error("Sync broke, next attempt in {}", next, e);
         }
         synchronized (stateLock) {
-            if (!closed && !queued.get()) {
+            if (!closed && !queued.get() && !scheduler.isShutdown()) {
                 nextAttempt = scheduler.schedule(this::requestSync, next.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
@@ -254,7 +261,11 @@ public final class SyncEngine implements AutoCloseable {
             return;
         }
         Duration wait = settings.reconnect().delay(++streamFailures);
-        scheduler.schedule(this::openChangeStream, wait.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            scheduler.schedule(this::openChangeStream, wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.debug("Scheduler is shut down; change stream not reopened");
+        }
     }
 
     // ---- status
@@ -270,16 +281,19 @@ public final class SyncEngine implements AutoCloseable {
         return () -> listeners.remove(listener);
     }
 
+    /** Serialised so that listeners hear statuses in the order they were set. */
     private void publish(SyncStatus next) {
-        if (next.equals(status)) {
-            return;
-        }
-        status = next;
-        for (Consumer<SyncStatus> listener : listeners) {
-            try {
-                listener.accept(next);
-            } catch (RuntimeException e) {
-                log.warn("A sync status listener failed", e);
+        synchronized (publishLock) {
+            if (next.equals(status)) {
+                return;
+            }
+            status = next;
+            for (Consumer<SyncStatus> listener : listeners) {
+                try {
+                    listener.accept(next);
+                } catch (RuntimeException e) {
+                    log.warn("A sync status listener failed", e);
+                }
             }
         }
     }

@@ -78,7 +78,7 @@ class DeskStoreTest {
         UUID reusedMutationId = UUID.randomUUID();
         UUID secondBookingId = UUID.randomUUID();
         Deque<UUID> ids = new ArrayDeque<>(List.of(UUID.randomUUID(), reusedMutationId, secondBookingId, reusedMutationId));
-        LocalBookings withIds = new LocalBookings(store, CLOCK, CLERK, new SharedRules(), ids::pop);
+        LocalBookings withIds = new LocalBookings(store, CLOCK, CLERK, ids::pop);
         withIds.createBooking(room.id(), ada.id(), hour(9), "");
 
         assertThatThrownBy(() -> withIds.createBooking(room.id(), ada.id(), hour(11), ""))
@@ -221,5 +221,60 @@ class DeskStoreTest {
         assertThat(heard.get(0).fromServer()).isFalse();
         assertThat(heard.get(1).touches(StoreChange.Topic.CUSTOMERS)).isTrue();
         assertThat(heard.get(1).fromServer()).isTrue();
+    }
+
+    @Test
+    void aLargeInitialPageIsAppliedInOneGoAndMovesTheCursor() {
+        List<com.venuedesk.model.sync.Change> page = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            Customer c = new Customer(UUID.randomUUID(), "Guest " + i, null, null, "", 1);
+            page.add(upsert(String.valueOf(10 + i), c));
+            page.add(upsert(String.valueOf(10 + i), confirmed(UUID.randomUUID(), room, c, hour(9).shift(java.time.Duration.ofHours(i)), 1)));
+        }
+
+        assertThat(store.applyPulledPage(page, "3000")).isEqualTo(3000);
+
+        assertThat(store.pullCursor()).contains("3000");
+        assertThat(bookings.searchCustomers("guest 14", 1000)).hasSize(1 + 10 + 100);
+        assertThat(bookings.bookingsBetween(hour(9).start(), hour(9).start().plus(java.time.Duration.ofHours(1500)))).hasSize(1500);
+    }
+
+    @Test
+    void aPulledChangeDoesNotHideALocalChangeStillWaitingForItsPush() {
+        Booking v5 = confirmed(UUID.randomUUID(), room, ada, hour(10), 5);
+        store.applyPulled(List.of(upsert("3", v5)));
+        bookings.reschedule(v5.id(), room.id(), hour(14));
+
+        store.applyPulled(List.of(upsert("4", v5.withStatus(BookingStatus.CONFIRMED, "").withRevision(6))));
+
+        LocalBooking local = bookings.booking(v5.id()).orElseThrow();
+        assertThat(local.booking().range()).isEqualTo(hour(14));
+        assertThat(local.provisional()).isTrue();
+        assertThat(store.applyPulled(List.of(upsert("4", v5.withRevision(6))))).isZero();
+    }
+
+    @Test
+    void customersRecordedLocallyAreFoundByNameEmailOrPhone() {
+        Customer grace = new Customer(UUID.randomUUID(), "Grace Hopper", "grace@navy.example", "+1 555 0100", "", 0);
+
+        assertThat(bookings.upsertCustomer(grace)).isEqualTo(new Recorded(grace));
+
+        assertThat(bookings.searchCustomers("HOPPER", 5)).containsExactly(grace);
+        assertThat(bookings.searchCustomers("navy.example", 5)).containsExactly(grace);
+        assertThat(bookings.searchCustomers("555 0100", 5)).containsExactly(grace);
+        assertThat(bookings.searchCustomers("100%", 5)).isEmpty();
+        assertThat(bookings.customer(grace.id())).contains(grace);
+        Mutation.UpsertCustomer sent = (Mutation.UpsertCustomer) store.pendingOutbox(5).get(0).mutation();
+        assertThat(sent.expectedRevision()).isZero();
+    }
+
+    @Test
+    void aBookingForAnUnknownResourceOrCustomerIsInvalid() {
+        LocalWrite noRoom = bookings.createBooking(UUID.randomUUID(), ada.id(), hour(9), "");
+        LocalWrite noGuest = bookings.createBooking(room.id(), UUID.randomUUID(), hour(9), "");
+
+        assertThat(noRoom).isInstanceOfSatisfying(Invalid.class, i -> assertThat(i.field()).isEqualTo("resourceId"));
+        assertThat(noGuest).isInstanceOfSatisfying(Invalid.class, i -> assertThat(i.field()).isEqualTo("customerId"));
+        assertThat(store.pendingOutboxCount()).isZero();
     }
 }

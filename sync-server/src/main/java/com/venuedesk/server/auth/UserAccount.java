@@ -109,6 +109,12 @@ public class UserAccount {
         lockedUntil = null;
     }
 
+    /** Lifts a lockout, as when an administrator resets the password. */
+    public void unlock() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
     public boolean isLockedAt(Instant now) {
         return lockedUntil != null && now.isBefore(lockedUntil);
     }

@@ -1,5 +1,6 @@
 package com.venuedesk.server.persistence;
 
+import com.venuedesk.server.auth.RefreshToken;
 import com.venuedesk.server.auth.UserAccount;
 import java.util.List;
 
@@ -10,6 +11,7 @@ public final class Entities {
 
     public static List<Class<?>> all() {
         return List.of(
-                UserAccount.class);
+                UserAccount.class,
+                RefreshToken.class);
     }
 }

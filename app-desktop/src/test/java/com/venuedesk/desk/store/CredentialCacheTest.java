@@ -1,0 +1,42 @@
+package com.venuedesk.desk.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.venuedesk.model.domain.Role;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CredentialCacheTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void theDeskKeepsOnlyABcryptHashItComputedItselfAndItSurvivesARestart() {
+        UUID userId = UUID.randomUUID();
+        try (DeskStore store = DeskStore.open(dataDir)) {
+            new CredentialCache(store).remember("frontdesk", "correct horse", userId, Role.MANAGER);
+            String hash = store.read(s -> s.find(CredentialRow.class, "frontdesk").passwordHash);
+            assertThat(hash).startsWith("$2a$").doesNotContain("correct horse");
+        }
+        try (DeskStore reopened = DeskStore.open(dataDir)) {
+            CredentialCache cache = new CredentialCache(reopened);
+            assertThat(cache.verify("frontdesk", "correct horse")).contains(new CachedUser(userId, "frontdesk", Role.MANAGER));
+            assertThat(cache.verify("frontdesk", "correct horse ")).isEmpty();
+        }
+    }
+
+    @Test
+    void aNewOnlineSignInReplacesTheCachedPassword() {
+        UUID userId = UUID.randomUUID();
+        try (DeskStore store = DeskStore.open(dataDir)) {
+            CredentialCache cache = new CredentialCache(store);
+            cache.remember("frontdesk", "old password", userId, Role.FRONT_DESK);
+            cache.remember("frontdesk", "new password", userId, Role.FRONT_DESK);
+
+            assertThat(cache.verify("frontdesk", "old password")).isEmpty();
+            assertThat(cache.verify("frontdesk", "new password")).isPresent();
+        }
+    }
+}
