@@ -13,6 +13,9 @@ import com.venuedesk.desk.dialog.FxDialogService;
 import com.venuedesk.desk.i18n.Messages;
 import com.venuedesk.desk.i18n.VenueFormats;
 import com.venuedesk.desk.settings.DeskSettings;
+import com.venuedesk.desk.settings.SettingsDialog;
+import com.venuedesk.desk.settings.SettingsFile;
+import com.venuedesk.desk.settings.SettingsViewModel;
 import com.venuedesk.desk.signin.SignInResult;
 import com.venuedesk.desk.signin.SignInView;
 import com.venuedesk.desk.signin.SignInViewModel;
@@ -223,7 +226,8 @@ public final class AppContext implements AutoCloseable {
         }));
 
         setRoot(new MainView(messages, calendar, calendarPane, new StatusBarView(status), user.username(),
-                () -> syncNow(engine), this::signOut, new ConflictsView(conflicts, messages)));
+                () -> syncNow(engine), this::signOut, new ConflictsView(conflicts, messages),
+                user.mayManage() ? this::openSettings : null));
         calendar.reload();
         conflicts.reload();
         engine.start();
@@ -246,6 +250,11 @@ public final class AppContext implements AutoCloseable {
                 session.engine().requestSync();
             }
         });
+    }
+
+    private void openSettings() {
+        SettingsViewModel model = new SettingsViewModel(new SettingsFile(settings.home()), settings, tasks, dialogs, messages);
+        new SettingsDialog(model, messages, window()).showAndWait();
     }
 
     private void syncNow(SyncEngine engine) {

@@ -84,6 +84,29 @@ class DeskAppIT {
     }
 
     @Test
+    void theKeyboardMovesTheCalendarAndAManagerFindsTheSettings() throws Exception {
+        signIn("admin", adminPassword());
+        waitFor(() -> robot.lookup("#mainView").tryQuery().isPresent());
+        javafx.scene.control.DatePicker picker = robot.lookup("#datePicker").queryAs(javafx.scene.control.DatePicker.class);
+        java.time.LocalDate today = picker.getValue();
+
+        robot.press(KeyCode.ALT).type(KeyCode.RIGHT).release(KeyCode.ALT);
+        waitFor(() -> today.plusWeeks(1).equals(picker.getValue()));
+        robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
+        waitFor(() -> today.equals(picker.getValue()));
+        robot.clickOn("#mode-DAY");
+        robot.press(KeyCode.ALT).type(KeyCode.LEFT).release(KeyCode.ALT);
+        waitFor(() -> today.minusDays(1).equals(picker.getValue()));
+
+        robot.clickOn("#sessionMenu");
+        assertThat(robot.lookup("#settings").tryQuery()).isPresent();
+        robot.clickOn("Desk settings\u2026");
+        waitFor(() -> robot.lookup("#settingsDialog").tryQuery().isPresent());
+        robot.clickOn("Cancel");
+        waitFor(() -> robot.lookup("#settingsDialog").tryQuery().isEmpty());
+    }
+
+    @Test
     void signedInStaffSeeTheCalendarAndBookAGuestThroughTheDialog() throws Exception {
         signIn("admin", adminPassword());
         waitFor(() -> robot.lookup("#mainView").tryQuery().isPresent());
