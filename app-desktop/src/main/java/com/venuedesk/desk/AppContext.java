@@ -23,6 +23,9 @@ import com.venuedesk.desk.navigation.NavigationView;
 import com.venuedesk.desk.navigation.NavigationViewModel;
 import com.venuedesk.desk.navigation.Section;
 import com.venuedesk.desk.settings.DeskSettings;
+import com.venuedesk.desk.settings.SettingsDialog;
+import com.venuedesk.desk.settings.SettingsFile;
+import com.venuedesk.desk.settings.SettingsViewModel;
 import com.venuedesk.desk.signin.SignInResult;
 import com.venuedesk.desk.signin.SignInView;
 import com.venuedesk.desk.signin.SignInViewModel;
@@ -240,7 +243,8 @@ public final class AppContext implements AutoCloseable {
         NavigationViewModel navigation = new NavigationViewModel(Section.offeredTo(user.role()));
         Node screens = screens(user, bookings, engine, calendarPane, conflicts, navigation, subscriptions);
         MainView main = new MainView(messages, calendar, screens, new StatusBarView(status), user.username(),
-                () -> syncNow(engine), this::signOut, new ConflictsView(conflicts, messages));
+                () -> syncNow(engine), this::signOut, new ConflictsView(conflicts, messages),
+                user.mayManage() ? this::openSettings : null);
         main.showCalendarToolsWhen(navigation.currentProperty().isEqualTo(Section.CALENDAR));
         setRoot(main);
         calendar.reload();
@@ -299,6 +303,11 @@ public final class AppContext implements AutoCloseable {
                 session.engine().requestSync();
             }
         });
+    }
+
+    private void openSettings() {
+        SettingsViewModel model = new SettingsViewModel(new SettingsFile(settings.home()), settings, tasks, dialogs, messages);
+        new SettingsDialog(model, messages, window()).showAndWait();
     }
 
     private void syncNow(SyncEngine engine) {

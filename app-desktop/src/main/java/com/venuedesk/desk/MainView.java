@@ -41,9 +41,10 @@ public final class MainView extends BorderPane {
      * @param syncNow   runs a sync at once
      * @param signOut   back to the sign-in screen
      * @param sidePanel shown on the right (e.g. the conflict inbox), or null
+     * @param settings  opens the desk settings; null hides the entry (only managers change settings)
      */
     public MainView(Messages messages, CalendarViewModel calendar, Node calendarPane, StatusBarView status,
-                    String username, Runnable syncNow, Runnable signOut, Node sidePanel) {
+                    String username, Runnable syncNow, Runnable signOut, Node sidePanel, Runnable settings) {
         this.calendar = calendar;
         this.toolbar = new CalendarToolbar(calendar, messages);
         getStyleClass().add("main-view");
@@ -56,9 +57,18 @@ public final class MainView extends BorderPane {
         MenuItem signOutItem = new MenuItem(messages.get("action.signOut"));
         signOutItem.setId("signOut");
         signOutItem.setOnAction(e -> signOut.run());
-        MenuButton session = new MenuButton(username, null, signOutItem);
+        MenuButton session = new MenuButton(username);
+        if (settings != null) {
+            MenuItem settingsItem = new MenuItem(messages.get("action.settings"));
+            settingsItem.setId("settings");
+            settingsItem.setOnAction(e -> settings.run());
+            session.getItems().add(settingsItem);
+        }
+        session.getItems().add(signOutItem);
         session.setId("sessionMenu");
         session.setAccessibleText(messages.get("session.menu", username));
+        session.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        sync.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         HBox top = new HBox(8, toolbar, new Separator(javafx.geometry.Orientation.VERTICAL), sync, session);
         HBox.setHgrow(toolbar, Priority.ALWAYS);

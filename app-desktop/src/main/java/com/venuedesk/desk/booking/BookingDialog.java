@@ -109,6 +109,7 @@ public final class BookingDialog extends Dialog<Booking> {
 
         DatePicker date = new DatePicker();
         date.setId("date");
+        date.setMinWidth(150);
         date.setAccessibleText(messages.get("booking.date"));
         date.valueProperty().bindBidirectional(model.dateProperty());
         ComboBox<LocalTime> start = timeBox("start", messages.get("booking.start"), formats);
@@ -126,6 +127,12 @@ public final class BookingDialog extends Dialog<Booking> {
         notes.textProperty().bindBidirectional(model.notesProperty());
 
         GridPane form = new GridPane();
+        javafx.scene.layout.ColumnConstraints captions = new javafx.scene.layout.ColumnConstraints();
+        captions.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setMinWidth(380);
+        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        form.getColumnConstraints().addAll(captions, fields);
         form.setHgap(10);
         form.setVgap(4);
         int row = 0;
@@ -137,6 +144,7 @@ public final class BookingDialog extends Dialog<Booking> {
 
         getDialogPane().setContent(new HBox(18, form, sidePanel(model, messages)));
         getDialogPane().setPadding(new Insets(6));
+        getDialogPane().setPrefWidth(820);
 
         ButtonType saveType = new ButtonType(messages.get("booking.save"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(saveType, ButtonType.CANCEL);
@@ -199,6 +207,8 @@ public final class BookingDialog extends Dialog<Booking> {
             for (BookingDialogViewModel.Alternative alternative : model.alternatives()) {
                 Button take = new Button(alternative.label());
                 take.getStyleClass().addAll(Styles.SMALL, "alternative");
+                take.setMaxWidth(Double.MAX_VALUE);
+                take.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 take.setAccessibleText(messages.get("booking.takeAlternative", alternative.label()));
                 take.setOnAction(e -> model.take(alternative));
                 buttons.add(take);
@@ -209,7 +219,8 @@ public final class BookingDialog extends Dialog<Booking> {
         alternativesBox.visibleProperty().bind(Bindings.isNotEmpty(model.alternatives()));
         alternativesBox.managedProperty().bind(alternativesBox.visibleProperty());
         VBox panel = new VBox(8, availability, quoteTitle, quote, lines, alternativesBox);
-        panel.setPrefWidth(260);
+        panel.setPrefWidth(280);
+        panel.setMinWidth(280);
         panel.getStyleClass().add("booking-side");
         return panel;
     }
@@ -247,6 +258,7 @@ public final class BookingDialog extends Dialog<Booking> {
         times.add(LocalTime.of(23, 59));
         ComboBox<LocalTime> box = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(times));
         box.setId(id);
+        box.setMinWidth(130);
         box.setAccessibleText(accessible);
         box.setVisibleRowCount(12);
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(formats.locale());

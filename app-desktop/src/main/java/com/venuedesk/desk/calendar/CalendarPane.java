@@ -49,6 +49,9 @@ public final class CalendarPane extends StackPane {
     public static final KeyCombination NO_SHOW = new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination CANCEL = new KeyCodeCombination(KeyCode.DELETE);
     private static final Duration GRID = Duration.ofMinutes(15);
+    /** Hours outside this band are drawn compressed: venues rarely book at night. */
+    private static final LocalTime DAY_START = LocalTime.of(7, 0);
+    private static final LocalTime DAY_END = LocalTime.of(22, 0);
     private static final double MIN_DRAG_PIXELS = 8;
 
     private final CalendarViewModel model;
@@ -79,9 +82,21 @@ public final class CalendarPane extends StackPane {
         calendarView.setShowPrintButton(false);
         calendarView.setShowPageToolBarControls(false);
         calendarView.setZoneId(model.formats().zone());
-        calendarView.setRequestedTime(LocalTime.of(8, 0));
+        calendarView.getDayPage().setShowNavigation(false);
+        calendarView.getWeekPage().setShowNavigation(false);
+        calendarView.getMonthPage().setShowNavigation(false);
+        for (DateControl control : List.of(calendarView, resourcesView)) {
+            control.setStartTime(DAY_START);
+            control.setEndTime(DAY_END);
+            control.setRequestedTime(DAY_START);
+        }
+        for (DayViewBase dayView : List.of(calendarView.getDayPage().getDetailedDayView().getDayView(),
+                calendarView.getWeekPage().getDetailedWeekView().getWeekView(), resourcesView)) {
+            dayView.setEarlyLateHoursStrategy(DayViewBase.EarlyLateHoursStrategy.SHOW_COMPRESSED);
+        }
         resourcesView.setType(ResourcesView.Type.DATES_OVER_RESOURCES);
         resourcesView.setNumberOfDays(1);
+        resourcesView.setAdjustToFirstDayOfWeek(false);
         resourcesView.setZoneId(model.formats().zone());
         for (DateControl control : List.of(calendarView, resourcesView)) {
             configure(control);
@@ -89,7 +104,9 @@ public final class CalendarPane extends StackPane {
         getChildren().addAll(resourcesView, calendarView);
 
         calendarView.dateProperty().bindBidirectional(model.dateProperty());
-        resourcesView.dateProperty().bind(model.dateProperty());
+        // ResourcesView writes its own date (week alignment), so it follows the model by listener, not binding
+        resourcesView.setDate(model.dateProperty().get());
+        model.dateProperty().addListener((obs, old, now) -> resourcesView.setDate(now));
         model.modeProperty().addListener((obs, old, now) -> showMode(now));
         showMode(model.modeProperty().get());
         calendarView.selectedPageProperty().addListener((obs, old, page) -> followPage(page));

@@ -2,8 +2,6 @@ package com.venuedesk.desk.calendar;
 
 import atlantafx.base.theme.Styles;
 import com.venuedesk.desk.i18n.Messages;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
 import javafx.scene.control.Button;
@@ -46,15 +44,9 @@ public final class CalendarToolbar extends HBox {
         DatePicker picker = new DatePicker();
         picker.setId("datePicker");
         picker.setAccessibleText(messages.get("calendar.date"));
-        picker.setPrefWidth(130);
+        picker.setPrefWidth(150);
+        picker.setMinWidth(150);
         picker.valueProperty().bindBidirectional(model.dateProperty());
-
-        Label heading = new Label();
-        heading.setId("calendarHeading");
-        heading.getStyleClass().add(Styles.TITLE_4);
-        DateTimeFormatter headingFormat = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(messages.locale());
-        model.dateProperty().addListener((obs, old, now) -> heading.setText(headingFormat.format(now)));
-        heading.setText(headingFormat.format(model.dateProperty().get()));
 
         ToggleGroup modes = new ToggleGroup();
         HBox modeButtons = new HBox();
@@ -80,13 +72,15 @@ public final class CalendarToolbar extends HBox {
         search.setId("search");
         search.setPromptText(messages.get("calendar.search"));
         search.setAccessibleText(messages.get("calendar.search"));
-        search.setPrefWidth(220);
+        search.setPrefWidth(200);
+        search.setMinWidth(120);
         search.textProperty().bindBidirectional(model.searchTextProperty());
         model.searchHits().addListener((ListChangeListener<SearchHit>) change -> showHits(model));
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(newBooking, today, previous, next, picker, heading, grow, modeButtons, search);
+        modeButtons.getChildren().forEach(b -> ((ToggleButton) b).setMinWidth(Region.USE_PREF_SIZE));
+        getChildren().addAll(newBooking, today, previous, next, picker, grow, modeButtons, search);
     }
 
     private void showHits(CalendarViewModel model) {
@@ -119,6 +113,7 @@ public final class CalendarToolbar extends HBox {
         button.setTooltip(new Tooltip(tooltip));
         button.setAccessibleText(text);
         button.setAccessibleHelp(tooltip);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
     }
 }

@@ -24,6 +24,7 @@ public final class ConflictsView extends VBox {
         title.getStyleClass().add(Styles.TITLE_4);
         ScrollPane scroll = new ScrollPane(cards);
         scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         getChildren().addAll(title, scroll);
         visibleProperty().bind(Bindings.isNotEmpty(model.items()));
         managedProperty().bind(visibleProperty());
