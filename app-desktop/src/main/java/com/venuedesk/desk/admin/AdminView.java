@@ -57,7 +57,9 @@ public final class AdminView extends BorderPane {
         Button retry = new Button(messages.get("admin.reload"));
         retry.setId("adminReload");
         retry.setOnAction(e -> model.reload());
-        HBox top = new HBox(8, notice, retry);
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(8, notice, spacer, retry);
         HBox.setHgrow(notice, Priority.ALWAYS);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(6, 12, 0, 12));
@@ -154,13 +156,10 @@ public final class AdminView extends BorderPane {
                     setGraphic(null);
                     return;
                 }
-                Button remove = new Button(messages.get("admin.remove"));
-                remove.getStyleClass().add(Styles.SMALL);
-                remove.setOnAction(e -> model.deleteRule(rule));
-                setText(rule.dayOfWeek().getDisplayName(TextStyle.FULL, messages.locale()) + "  " + rule.startTime() + "\u2013"
-                        + rule.endTime() + (rule.available() ? "" : "  (" + messages.get("admin.closed") + ")"));
-                setGraphic(remove);
-                setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+                setText(null);
+                setGraphic(removable(rule.dayOfWeek().getDisplayName(TextStyle.FULL, messages.locale()) + "  " + rule.startTime()
+                        + "\u2013" + rule.endTime() + (rule.available() ? "" : "  (" + messages.get("admin.closed") + ")"),
+                        () -> model.deleteRule(rule)));
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -213,18 +212,15 @@ public final class AdminView extends BorderPane {
                     setGraphic(null);
                     return;
                 }
-                Button remove = new Button(messages.get("admin.remove"));
-                remove.getStyleClass().add(Styles.SMALL);
-                remove.setOnAction(e -> model.deleteBlackout(blackout));
-                setText(dateFormat.format(blackout.startDate()) + " \u2013 " + dateFormat.format(blackout.endDate()) + "  " + model.blackoutScope(blackout)
-                        + (blackout.reason().isEmpty() ? "" : "  \u00b7 " + blackout.reason()));
-                setGraphic(remove);
-                setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+                setText(null);
+                setGraphic(removable(dateFormat.format(blackout.startDate()) + " \u2013 " + dateFormat.format(blackout.endDate()) + "  " + model.blackoutScope(blackout)
+                        + (blackout.reason().isEmpty() ? "" : "  \u00b7 " + blackout.reason()), () -> model.deleteBlackout(blackout)));
             }
         });
         VBox left = new VBox(8, list);
         VBox.setVgrow(list, Priority.ALWAYS);
-        left.setPrefWidth(420);
+        left.setPrefWidth(520);
+        left.setMinWidth(360);
 
         ComboBox<AdminResource> scope = new ComboBox<>();
         scope.setId("adminBlackoutResource");
@@ -255,6 +251,21 @@ public final class AdminView extends BorderPane {
         HBox pane = new HBox(16, left, form);
         pane.setPadding(new Insets(12));
         return pane;
+    }
+
+    /** A list line: the text, and a small Remove button at the right edge. */
+    private HBox removable(String text, Runnable remove) {
+        Label label = new Label(text);
+        label.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(label, Priority.ALWAYS);
+        Button button = new Button(messages.get("admin.remove"));
+        button.getStyleClass().add(Styles.SMALL);
+        button.setAccessibleText(messages.get("admin.remove") + ": " + text);
+        button.setOnAction(e -> remove.run());
+        HBox line = new HBox(8, label, button);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.setMaxWidth(Double.MAX_VALUE);
+        return line;
     }
 
     private static GridPane form() {
