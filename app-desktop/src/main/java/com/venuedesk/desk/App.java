@@ -14,15 +14,17 @@ public final class App extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
     private DeskSettings presetSettings;
+    private boolean demoSignIn = true;
     private AppContext context;
 
     /** Used by {@code Application.launch}: settings come from the command line and the settings file. */
     public App() {
     }
 
-    /** Runs with the given settings (tests, screenshots). */
+    /** Runs with the given settings and shows the sign-in form empty (tests, screenshots). */
     public App(DeskSettings settings) {
         this.presetSettings = settings;
+        this.demoSignIn = false;
     }
 
     @Override
@@ -38,7 +40,7 @@ public final class App extends Application {
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Thread.setDefaultUncaughtExceptionHandler(context.failureReporter());
-        context.show(stage);
+        context.show(stage, demoSignIn);
     }
 
     @Override

@@ -74,6 +74,9 @@ import org.slf4j.LoggerFactory;
 public final class AppContext implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
     private static final String STYLESHEET = "/com/venuedesk/desk/desk.css";
+    /** The front-desk account the embedded server's demo venue creates. */
+    private static final String DEMO_USER = "desk";
+    private static final String DEMO_PASSWORD = "desk-password";
 
     private final DeskSettings settings;
     private final Clock clock;
@@ -90,6 +93,7 @@ public final class AppContext implements AutoCloseable {
     private Stage stage;
     private DialogService dialogs;
     private Session session;
+    private boolean demoSignIn;
 
     /** What exists only while someone is signed in. */
     private record Session(SignInResult.UserSession user, LocalBookings bookings, SyncEngine engine,
@@ -179,8 +183,13 @@ public final class AppContext implements AutoCloseable {
         return store;
     }
 
-    /** Shows the sign-in screen in {@code primary}. Call on the JavaFX thread. */
-    public void show(Stage primary) {
+    /**
+     * Shows the sign-in screen in {@code primary}. Call on the JavaFX thread.
+     *
+     * @param demoSignIn with the embedded demo server, sign in at once as the demo front-desk user
+     */
+    public void show(Stage primary, boolean demoSignIn) {
+        this.demoSignIn = demoSignIn && server != null;
         this.stage = primary;
         this.dialogs = new FxDialogService(this::window, messages);
         primary.setTitle(messages.get("app.title"));
@@ -200,6 +209,13 @@ public final class AppContext implements AutoCloseable {
             model.showHint(messages.get("signin.demoHint"));
         }
         setRoot(new SignInView(model, messages));
+        if (demoSignIn) {
+            // only once: after signing out, the form stays for whoever signs in next
+            demoSignIn = false;
+            model.usernameProperty().set(DEMO_USER);
+            model.passwordProperty().set(DEMO_PASSWORD);
+            model.signIn();
+        }
     }
 
     private SignInResult authenticate(String username, String password) {

@@ -12,6 +12,14 @@ import com.venuedesk.server.auth.LoginRateLimiter;
 import com.venuedesk.server.auth.RefreshTokens;
 import com.venuedesk.server.auth.UserApi;
 import com.venuedesk.server.auth.UserService;
+import com.venuedesk.model.rules.PricingPolicy;
+import com.venuedesk.server.booking.BookingApi;
+import com.venuedesk.server.booking.BookingService;
+import com.venuedesk.server.customers.CustomerApi;
+import com.venuedesk.server.customers.CustomerService;
+import com.venuedesk.server.demo.DemoVenue;
+import com.venuedesk.server.resources.ResourceApi;
+import com.venuedesk.server.resources.ResourceService;
 import com.venuedesk.server.persistence.Database;
 import com.venuedesk.server.persistence.Entities;
 import com.venuedesk.server.persistence.ServerSettings;
@@ -81,6 +89,17 @@ public final class VenueDeskServer implements AutoCloseable {
         new OperationsApi(db, meters, table, json, VERSION).routes(table);
         new AuthApi(auth, loginLimiter).routes(table);
         new UserApi(new UserService(db, refreshTokens, authPolicy, config.clock())).routes(table);
+
+        // bookings, resources, customers (and the demo venue built through the same services)
+        ResourceService resources = new ResourceService(db);
+        CustomerService customers = new CustomerService(db);
+        BookingService bookings = new BookingService(db, config.clock(), PricingPolicy.standard());
+        new ResourceApi(resources).routes(table);
+        new CustomerApi(customers).routes(table);
+        new BookingApi(bookings).routes(table);
+        if (config.demo()) {
+            new DemoVenue(db, resources, customers, bookings, config.clock()).seedIfEmpty();
+        }
 
         ProblemMapper problems = new ProblemMapper(json);
         Javalin http = Javalin.create(cfg -> {

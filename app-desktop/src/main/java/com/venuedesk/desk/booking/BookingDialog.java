@@ -110,6 +110,7 @@ public final class BookingDialog extends Dialog<Booking> {
         DatePicker date = new DatePicker();
         date.setId("date");
         date.setMinWidth(150);
+        date.setPrefWidth(150);
         date.setAccessibleText(messages.get("booking.date"));
         date.valueProperty().bindBidirectional(model.dateProperty());
         ComboBox<LocalTime> start = timeBox("start", messages.get("booking.start"), formats);
@@ -130,7 +131,7 @@ public final class BookingDialog extends Dialog<Booking> {
         javafx.scene.layout.ColumnConstraints captions = new javafx.scene.layout.ColumnConstraints();
         captions.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
-        fields.setMinWidth(380);
+        fields.setMinWidth(450);
         fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
         form.getColumnConstraints().addAll(captions, fields);
         form.setHgap(10);
@@ -144,7 +145,7 @@ public final class BookingDialog extends Dialog<Booking> {
 
         getDialogPane().setContent(new HBox(18, form, sidePanel(model, messages)));
         getDialogPane().setPadding(new Insets(6));
-        getDialogPane().setPrefWidth(820);
+        getDialogPane().setPrefWidth(880);
 
         ButtonType saveType = new ButtonType(messages.get("booking.save"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(saveType, ButtonType.CANCEL);
@@ -179,10 +180,13 @@ public final class BookingDialog extends Dialog<Booking> {
         availability.setId("availability");
         availability.setWrapText(true);
         availability.textProperty().bind(model.availabilityProperty());
-        model.availableProperty().addListener((obs, old, free) -> {
+        // the text changes with every check while the flag may stay false, so restyle on both
+        Runnable restyle = () -> {
             availability.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
-            availability.getStyleClass().add(free ? Styles.SUCCESS : Styles.DANGER);
-        });
+            availability.getStyleClass().add(model.availableProperty().get() ? Styles.SUCCESS : Styles.DANGER);
+        };
+        model.availableProperty().addListener((obs, old, free) -> restyle.run());
+        model.availabilityProperty().addListener((obs, old, text) -> restyle.run());
         Label quoteTitle = new Label(messages.get("booking.quote"));
         quoteTitle.getStyleClass().add(Styles.TEXT_MUTED);
         Label quote = new Label();
@@ -258,7 +262,8 @@ public final class BookingDialog extends Dialog<Booking> {
         times.add(LocalTime.of(23, 59));
         ComboBox<LocalTime> box = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(times));
         box.setId(id);
-        box.setMinWidth(130);
+        box.setMinWidth(125);
+        box.setPrefWidth(125);
         box.setAccessibleText(accessible);
         box.setVisibleRowCount(12);
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(formats.locale());

@@ -81,9 +81,9 @@ class SlotSuggesterPropertiesTest {
 
         // Everything later is booked beyond the horizon, so the nearest fits end just before the first booking.
         assertThat(slots).extracting(Slot::start).containsExactly(
-                Instant.parse("2026-11-22T22:00:00Z"), Instant.parse("2026-11-22T21:45:00Z"),
-                Instant.parse("2026-11-22T21:30:00Z"), Instant.parse("2026-11-22T21:15:00Z"),
-                Instant.parse("2026-11-22T21:00:00Z"));
+                Instant.parse("2026-11-22T22:00:00Z"), Instant.parse("2026-11-22T20:00:00Z"),
+                Instant.parse("2026-11-22T18:00:00Z"), Instant.parse("2026-11-22T16:00:00Z"),
+                Instant.parse("2026-11-22T14:00:00Z"));
     }
 
     private static void assertRankedAsDocumented(SuggestionRequest request, List<Slot> slots) {
@@ -97,6 +97,11 @@ class SlotSuggesterPropertiesTest {
                 .thenComparing(Slot::start));
         same.forEach(s -> assertThat(Duration.between(wantedStart, s.start()).abs())
                 .isLessThanOrEqualTo(request.searchHorizon()));
+        for (int i = 0; i < same.size(); i++) {
+            for (int j = i + 1; j < same.size(); j++) {
+                assertThat(same.get(i).range().overlaps(same.get(j).range())).as("%s and %s overlap", same.get(i), same.get(j)).isFalse();
+            }
+        }
         Map<UUID, Resource> byId = new HashMap<>();
         request.allResources().forEach(r -> byId.put(r.id(), r));
         List<Resource> otherResources = others.stream().map(s -> byId.get(s.resourceId())).toList();
@@ -114,23 +119,28 @@ class SlotSuggesterPropertiesTest {
 
     /** The documented ranking computed the slow way: every candidate through Availability.check and ConflictRules. */
     private static List<Slot> plainScan(SuggestionRequest request) {
+        int max = request.maxResults();
+        List<Slot> elsewhere = new ArrayList<>();
+        for (Resource other : SlotSuggester.similarResources(request)) {
+            if (fits(request, other, request.wanted())) {
+                elsewhere.add(Slot.of(other.id(), request.wanted()));
+            }
+        }
+        int sameLimit = max - Math.min(elsewhere.size(), max / 2);
         List<Slot> found = new ArrayList<>();
         Resource requested = request.requested();
         long steps = request.searchHorizon().toMinutes() / request.step().toMinutes();
         for (long k = 1; k <= steps; k++) {
             for (long sign : new long[] {-1, 1}) {
                 TimeRange candidate = request.wanted().shift(request.step().multipliedBy(sign * k));
-                if (fits(request, requested, candidate)) {
+                if (found.size() < sameLimit && fits(request, requested, candidate)
+                        && found.stream().noneMatch(s -> s.range().overlaps(candidate))) {
                     found.add(Slot.of(requested.id(), candidate));
                 }
             }
         }
-        for (Resource other : SlotSuggester.similarResources(request)) {
-            if (fits(request, other, request.wanted())) {
-                found.add(Slot.of(other.id(), request.wanted()));
-            }
-        }
-        return found.subList(0, Math.min(found.size(), request.maxResults()));
+        found.addAll(elsewhere);
+        return found.subList(0, Math.min(found.size(), max));
     }
 
     private static boolean fits(SuggestionRequest request, Resource resource, TimeRange range) {

@@ -33,14 +33,14 @@ class SlotSuggesterTest {
             Map.of(boardroom.id(), openEveryDay(boardroom, "08:00", "20:00"));
 
     @Test
-    void aTakenHourIsOfferedAnHourEarlierThenAnHourLaterThenAQuarterFurtherOut() {
+    void aTakenHourIsOfferedAnHourEarlierThenAnHourLaterThenTheNearestHourThatOverlapsNeither() {
         List<Slot> slots = SlotSuggester.suggest(new SuggestionRequest(boardroom, tenToEleven, List.of(boardroom),
                 eightToEight, List.of(), List.of(taken), 3, WEEK, QUARTER));
 
         assertThat(slots).containsExactly(
                 slot(boardroom, "2026-12-01T09:00", "2026-12-01T10:00"),
                 slot(boardroom, "2026-12-01T11:00", "2026-12-01T12:00"),
-                slot(boardroom, "2026-12-01T08:45", "2026-12-01T09:45"));
+                slot(boardroom, "2026-12-01T08:00", "2026-12-01T09:00"));
     }
 
     @Test
@@ -98,7 +98,23 @@ class SlotSuggesterTest {
 
         assertThat(slots).containsExactly(
                 slot(boardroom, "2026-12-01T10:15", "2026-12-01T11:15"),
-                slot(boardroom, "2026-12-01T10:30", "2026-12-01T11:30"));
+                slot(boardroom, "2026-12-01T11:15", "2026-12-01T12:15"));
+    }
+
+    @Test
+    void whenOtherRoomsAreFreeHalfTheListIsKeptForThem() {
+        Resource cedar = room("Cedar", 12, "45.00", BERLIN);
+        Resource aspen = room("Aspen", 12, "45.00", BERLIN);
+        Resource birch = room("Birch", 12, "45.00", BERLIN);
+
+        List<Slot> slots = SlotSuggester.suggest(new SuggestionRequest(boardroom, tenToEleven,
+                List.of(cedar, aspen, birch, boardroom), eightToEight, List.of(), List.of(taken), 5, WEEK, QUARTER));
+
+        assertThat(slots).containsExactly(
+                slot(boardroom, "2026-12-01T09:00", "2026-12-01T10:00"),
+                slot(boardroom, "2026-12-01T11:00", "2026-12-01T12:00"),
+                slot(boardroom, "2026-12-01T08:00", "2026-12-01T09:00"),
+                Slot.of(aspen.id(), tenToEleven), Slot.of(birch.id(), tenToEleven));
     }
 
     @Test

@@ -2,6 +2,11 @@ package com.venuedesk.server.persistence;
 
 import com.venuedesk.server.auth.RefreshToken;
 import com.venuedesk.server.auth.UserAccount;
+import com.venuedesk.server.booking.BookingEntity;
+import com.venuedesk.server.customers.CustomerEntity;
+import com.venuedesk.server.resources.AvailabilityRuleEntity;
+import com.venuedesk.server.resources.BlackoutEntity;
+import com.venuedesk.server.resources.ResourceEntity;
 import java.util.List;
 
 /** Every Hibernate entity class of the server, in one list the composition root hands to {@link Database}. */
@@ -12,6 +17,8 @@ public final class Entities {
     public static List<Class<?>> all() {
         return List.of(
                 UserAccount.class,
-                RefreshToken.class);
+                RefreshToken.class,
+                ResourceEntity.class, AvailabilityRuleEntity.class, BlackoutEntity.class, CustomerEntity.class,
+                BookingEntity.class);
     }
 }
