@@ -118,6 +118,11 @@ public final class AdminViewModel {
 
     /** Reads resources and blackouts (and the selected resource's rules) from the server. */
     public void reload() {
+        reload(() -> { });
+    }
+
+    /** Reloads, then runs {@code then} (e.g. to explain why the form changed). */
+    private void reload(Runnable then) {
         if (!online.get()) {
             notice.set(messages.get("admin.offline"));
             return;
@@ -130,6 +135,7 @@ public final class AdminViewModel {
             if (keep != null) {
                 resources.stream().filter(r -> r.id().equals(keep)).findFirst().ifPresent(selected::set);
             }
+            then.run();
         }, Set.of());
     }
 
@@ -382,8 +388,7 @@ public final class AdminViewModel {
             } else if (problem.status() == 403) {
                 notice.set(messages.get("admin.forbidden"));
             } else if (problem.status() == 412) {
-                notice.set(messages.get("admin.stale"));
-                reload();
+                reload(() -> notice.set(messages.get("admin.stale")));
             } else {
                 notice.set(problem.problem().message());
             }
