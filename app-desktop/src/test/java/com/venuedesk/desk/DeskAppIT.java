@@ -48,6 +48,9 @@ class DeskAppIT {
     @BeforeEach
     void startDesk() throws Exception {
         DeskSettings settings = new DeskSettings(home, Optional.empty(), Locale.ENGLISH, Venue.BERLIN, UUID.randomUUID().toString());
+        // starting the embedded server and seeding its demo venue takes far longer than TestFX's 10 s default on a busy machine
+        FxToolkit.toolkitContext().setSetupTimeoutInMillis(120_000);
+        FxToolkit.toolkitContext().setLaunchTimeoutInMillis(120_000);
         FxToolkit.registerPrimaryStage();
         app = (App) FxToolkit.setupApplication(() -> new App(settings));
         robot.lookup("#username").query();
