@@ -8,12 +8,7 @@ import com.venuedesk.desk.store.LocalBooking;
 import com.venuedesk.desk.store.LocalBookings;
 import com.venuedesk.desk.testing.Venue;
 import com.venuedesk.model.domain.Customer;
-import com.venuedesk.model.domain.Location;
-import com.venuedesk.model.domain.Money;
 import com.venuedesk.model.domain.Resource;
-import com.venuedesk.model.domain.ResourceType;
-import com.venuedesk.model.sync.Change;
-import com.venuedesk.model.sync.EntityType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -114,12 +109,20 @@ class DeskAppIT {
         signIn("admin", adminPassword());
         waitFor(() -> robot.lookup("#mainView").tryQuery().isPresent());
 
-        Resource hall = new Resource(UUID.randomUUID(), "Garden Hall", "", ResourceType.VENUE, 80, Money.of("90.00", "EUR"),
-                Location.none(), List.of(), true, null, Venue.BERLIN, 1);
-        Customer guest = new Customer(UUID.randomUUID(), "Ada Lovelace", "ada@example.com", null, "", 1);
-        app.context().store().applyPulled(List.of(
-                new Change("1", EntityType.RESOURCE, hall.id(), 1, false, hall),
-                new Change("2", EntityType.CUSTOMER, guest.id(), 1, false, guest)));
+        // the hall and the guest exist on the (embedded) server, so the desk's push of the booking is applied there
+        com.venuedesk.server.testing.ApiClient admin = new com.venuedesk.server.testing.ApiClient(
+                app.context().embeddedServer().orElseThrow().baseUri());
+        admin = admin.withToken(admin.post("/api/v1/auth/login", java.util.Map.of("username", "admin", "password",
+                adminPassword())).json().get("accessToken").asText());
+        UUID hallId = UUID.fromString(admin.post("/api/v1/resources", java.util.Map.of("name", "Garden Hall", "type", "VENUE",
+                "capacity", 80, "pricePerHour", java.util.Map.of("amount", "90.00", "currency", "EUR"),
+                "timeZone", "Europe/Berlin")).json().get("id").asText());
+        UUID guestId = UUID.fromString(admin.post("/api/v1/customers", java.util.Map.of("name", "Ada Lovelace",
+                "email", "ada@example.com")).json().get("id").asText());
+        LocalBookings local = new LocalBookings(app.context().store(), Clock.systemUTC(), UUID.randomUUID());
+        waitFor(() -> local.customer(guestId).isPresent() && local.resources().stream().anyMatch(r -> r.id().equals(hallId)));
+        Resource hall = local.resources().stream().filter(r -> r.id().equals(hallId)).findFirst().orElseThrow();
+        Customer guest = local.customer(guestId).orElseThrow();
         CalendarPane calendar = robot.lookup("#calendar").queryAs(CalendarPane.class);
 
         robot.press(KeyCode.CONTROL).type(KeyCode.N).release(KeyCode.CONTROL);
@@ -135,15 +138,18 @@ class DeskAppIT {
 
         waitFor(() -> robot.lookup("#bookingDialog").tryQuery().isEmpty());
         waitFor(() -> !calendar.entriesOf(hall.id()).isEmpty());
-        List<LocalBooking> booked = new LocalBookings(app.context().store(), Clock.systemUTC(), UUID.randomUUID())
-                .localBookingsBetween(Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(3)));
-        assertThat(booked).filteredOn(local -> local.booking().resourceId().equals(hall.id())).singleElement().satisfies(local -> {
-            assertThat(local.provisional()).isTrue();
-            assertThat(local.booking().customerId()).isEqualTo(guest.id());
-            assertThat(local.booking().notes()).isEqualTo("birthday party");
+        List<LocalBooking> booked = local.localBookingsBetween(Instant.now().minus(Duration.ofDays(1)),
+                Instant.now().plus(Duration.ofDays(3)));
+        assertThat(booked).filteredOn(b -> b.booking().resourceId().equals(hall.id())).singleElement().satisfies(b -> {
+            assertThat(b.booking().customerId()).isEqualTo(guest.id());
+            assertThat(b.booking().notes()).isEqualTo("birthday party");
         });
-        assertThat(app.context().store().pendingOutboxCount()).isPositive();
-        assertThat(calendar.entriesOf(hall.id())).singleElement()
-                .satisfies(entry -> assertThat(entry.getTitle()).isEqualTo("Ada Lovelace (provisional)"));
+        UUID bookingId = booked.stream().filter(b -> b.booking().resourceId().equals(hall.id())).findFirst()
+                .orElseThrow().booking().id();
+        // the sync engine pushes it; the server confirms it and the calendar drops the provisional mark
+        waitFor(() -> local.booking(bookingId).map(b -> !b.provisional() && !b.refused()).orElse(false));
+        assertThat(app.context().store().pendingOutboxCount()).isZero();
+        waitFor(() -> calendar.entriesOf(hall.id()).size() == 1
+                && calendar.entriesOf(hall.id()).get(0).getTitle().equals("Ada Lovelace"));
     }
 }
