@@ -59,7 +59,7 @@ public final class BookingThroughputBenchmark {
 
     private void run() throws Exception {
         Path dir = Files.createTempDirectory("venuedesk-bench");
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start()) {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").setServerConfig("log_min_duration_statement", System.getProperty("bench.pgSlowMs", "-1")).start()) {
             String serverDb = createDatabase(pg, "bench_server");
             String rawDb = createDatabase(pg, "bench_raw");
             ServerConfig config = ServerConfig.embedded(dir).withAdminPassword("bench-admin-password")

@@ -290,7 +290,9 @@ public final class BookingService {
         if (clashing.isEmpty()) {
             return null;
         }
-        return new BookingOutcome.Overlap(clashing.stream().map(Booking::id).toList(), alternatives(session, resource, range, ignore));
+        // Alternatives are worked out after the resource lock is released (see guardedByConstraint): under a rush on one
+        // slot, every refused desk would otherwise wait for every other one's suggestion search.
+        return new BookingOutcome.Overlap(clashing.stream().map(Booking::id).toList(), List.of());
     }
 
     private List<Slot> alternatives(Session session, Resource resource, TimeRange wanted, UUID ignore) {
@@ -346,7 +348,7 @@ public final class BookingService {
     private BookingOutcome guardedByConstraint(UUID resourceId, TimeRange range, UUID ignore,
                                                java.util.function.Supplier<BookingOutcome> write) {
         try {
-            return write.get();
+            return withAlternatives(write.get(), resourceId, range, ignore);
         } catch (RuntimeException e) {
             if (!isExclusionViolation(e)) {
                 throw e;
@@ -355,9 +357,21 @@ public final class BookingService {
             return db.inTransaction(session -> {
                 Optional<ResourceDetails> resource = ResourceStore.find(session, resourceId);
                 BookingOutcome.Overlap overlap = resource.map(r -> overlapIn(session, r.resource(), range, ignore)).orElse(null);
-                return overlap != null ? overlap : new BookingOutcome.Overlap(List.of(), List.of());
+                return withAlternatives(overlap != null ? overlap : new BookingOutcome.Overlap(List.of(), List.of()),
+                        resourceId, range, ignore);
             });
         }
+    }
+
+    /** Fills in the ranked alternatives of an overlap, in a read of its own that holds no lock. */
+    private BookingOutcome withAlternatives(BookingOutcome outcome, UUID resourceId, TimeRange range, UUID ignore) {
+        if (!(outcome instanceof BookingOutcome.Overlap overlap) || !overlap.alternatives().isEmpty()) {
+            return outcome;
+        }
+        return db.inTransaction(session -> ResourceStore.find(session, resourceId)
+                .<BookingOutcome>map(details -> new BookingOutcome.Overlap(overlap.conflicts(),
+                        alternatives(session, details.resource(), range, ignore)))
+                .orElse(overlap));
     }
 
     static boolean isExclusionViolation(Throwable e) {
