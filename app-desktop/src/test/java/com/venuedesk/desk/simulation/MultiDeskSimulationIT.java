@@ -166,7 +166,7 @@ class MultiDeskSimulationIT {
                         + ")\n" + e.getMessage(), e);
             }
         } finally {
-            pool.shutdownNow();
+            pool.shutdown();
             for (SimulatedDesk desk : desks) {
                 try {
                     desk.close();

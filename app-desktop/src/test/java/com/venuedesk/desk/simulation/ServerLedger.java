@@ -53,6 +53,13 @@ public final class ServerLedger {
         return out;
     }
 
+    /** How many mutations the server has committed. */
+    public long journalCount() {
+        long[] count = new long[1];
+        query("SELECT count(*) FROM sync_mutation", rs -> count[0] = rs.getLong(1));
+        return count[0];
+    }
+
     /** Journal rows and distinct mutation ids in them: equal when no mutation was recorded twice. */
     public long[] journalRowsAndDistinctIds() {
         long[] counts = new long[2];

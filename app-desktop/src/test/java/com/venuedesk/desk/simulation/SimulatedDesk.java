@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -62,7 +62,7 @@ public final class SimulatedDesk implements AutoCloseable {
     }
 
     private void openStack() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, name + "-sync"));
+        scheduler = quietScheduler(name);
         store = DeskStore.open(dir);
         connect();
         bookings = new LocalBookings(store, Clock.systemUTC(), userId);
@@ -78,7 +78,8 @@ public final class SimulatedDesk implements AutoCloseable {
 
     private void closeStack() {
         engine.close();
-        scheduler.shutdownNow();
+        // no interrupt: an interrupted thread inside H2's file I/O closes the database under the desk (see quietScheduler)
+        scheduler.shutdown();
         try {
             if (!scheduler.awaitTermination(20, TimeUnit.SECONDS)) {
                 throw new IllegalStateException(name + ": a sync did not end within 20 s");
@@ -89,6 +90,18 @@ public final class SimulatedDesk implements AutoCloseable {
         }
         client.close();
         store.close();
+    }
+
+    /**
+     * A scheduler that, once shut down, runs no more delayed tasks but lets a running sync finish. Interrupting it
+     * instead ({@code shutdownNow}) can hit a thread inside H2's file I/O: the interrupt closes the file channel and
+     * with it the database, and a commit that other connections already saw never reaches the file.
+     */
+    public static ScheduledExecutorService quietScheduler(String name) {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> new Thread(r, name + "-sync"));
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        return executor;
     }
 
     /** Closes the store, client and engine and opens them again from the same directory. */
