@@ -42,12 +42,12 @@ final class PulledChanges {
         if (changes.isEmpty()) {
             return new Result(0, Set.of());
         }
-        preload(s, changes);
+        Set<UUID> stored = preload(s, changes);
         Set<UUID> withLocalIntent = pendingEntities(s, changes);
         Set<Topic> topics = EnumSet.noneOf(Topic.class);
         int changed = 0;
         for (Change change : changes) {
-            if (applyOne(s, change, withLocalIntent)) {
+            if (applyOne(s, change, withLocalIntent, stored)) {
                 changed++;
                 topics.add(topicOf(change.entityType()));
             }
@@ -67,21 +67,29 @@ final class PulledChanges {
         }
     }
 
-    private void preload(Session s, List<Change> changes) {
-        preload(s, changes, EntityType.BOOKING, "BookingRow");
-        preload(s, changes, EntityType.CUSTOMER, "CustomerRow");
-        preload(s, changes, EntityType.RESOURCE, "ResourceRow");
-        preload(s, changes, EntityType.AVAILABILITY_RULE, "RuleRow");
-        preload(s, changes, EntityType.BLACKOUT, "BlackoutRow");
+    /**
+     * Brings the page's existing rows into the session so that the per-change lookups hit memory, and answers which
+     * of the page's records the store already has: a record it lacks is not looked up again (an initial sync would
+     * otherwise run one SELECT per record, all of them finding nothing).
+     */
+    private static Set<UUID> preload(Session s, List<Change> changes) {
+        Set<UUID> stored = new HashSet<>();
+        preload(s, changes, EntityType.BOOKING, "BookingRow", stored);
+        preload(s, changes, EntityType.CUSTOMER, "CustomerRow", stored);
+        preload(s, changes, EntityType.RESOURCE, "ResourceRow", stored);
+        preload(s, changes, EntityType.AVAILABILITY_RULE, "RuleRow", stored);
+        preload(s, changes, EntityType.BLACKOUT, "BlackoutRow", stored);
+        return stored;
     }
 
-    /** Brings the page's existing rows into the session so that the per-change lookups hit memory. */
-    private static void preload(Session s, List<Change> changes, EntityType type, String entityName) {
+    private static void preload(Session s, List<Change> changes, EntityType type, String entityName, Set<UUID> stored) {
         Set<UUID> ids = changes.stream().filter(c -> c.entityType() == type).map(Change::entityId)
                 .collect(Collectors.toSet());
         if (!ids.isEmpty()) {
-            s.createSelectionQuery("from " + entityName + " where id in :ids", Object.class)
-                    .setParameter("ids", ids).getResultList();
+            for (Object row : s.createSelectionQuery("from " + entityName + " where id in :ids", Object.class)
+                    .setParameter("ids", ids).getResultList()) {
+                stored.add((UUID) s.getIdentifier(row));
+            }
         }
     }
 
@@ -94,30 +102,30 @@ final class PulledChanges {
                 .getResultList());
     }
 
-    private boolean applyOne(Session s, Change c, Set<UUID> withLocalIntent) {
+    private boolean applyOne(Session s, Change c, Set<UUID> withLocalIntent, Set<UUID> stored) {
         if (!c.deleted() && c.entity() == null) {
             log.warn("Pulled change {} for {} {} carries no record; skipped", c.cursor(), c.entityType(), c.entityId());
             return false;
         }
         switch (c.entityType()) {
             case BOOKING:
-                return booking(s, c, withLocalIntent.contains(c.entityId()));
+                return booking(s, c, withLocalIntent.contains(c.entityId()), stored);
             case CUSTOMER:
-                return customer(s, c, withLocalIntent.contains(c.entityId()));
+                return customer(s, c, withLocalIntent.contains(c.entityId()), stored);
             case RESOURCE:
-                return resource(s, c);
+                return resource(s, c, stored);
             case AVAILABILITY_RULE:
-                return rule(s, c);
+                return rule(s, c, stored);
             case BLACKOUT:
-                return blackout(s, c);
+                return blackout(s, c, stored);
             default:
                 log.debug("Ignoring pulled {} {}: the desk keeps no copy", c.entityType(), c.entityId());
                 return false;
         }
     }
 
-    private boolean booking(Session s, Change c, boolean localIntent) {
-        BookingRow row = s.find(BookingRow.class, c.entityId());
+    private boolean booking(Session s, Change c, boolean localIntent, Set<UUID> stored) {
+        BookingRow row = stored.contains(c.entityId()) ? s.find(BookingRow.class, c.entityId()) : null;
         if (row != null && c.revision() <= row.revision) {
             return false;
         }
@@ -140,18 +148,22 @@ final class PulledChanges {
             rows.fill(row, booking);
             row.provisional = false;
             row.refused = false;
+            // the JSON just written is the server's copy: write it once (half the work of an initial sync)
+            row.serverPayload = row.payload;
+        } else {
+            row.serverPayload = json.entity(booking);
         }
-        row.serverPayload = json.entity(booking);
         row.revision = c.revision();
         row.deleted = false;
         if (fresh) {
             s.persist(row);
+            stored.add(c.entityId());
         }
         return true;
     }
 
-    private boolean customer(Session s, Change c, boolean localIntent) {
-        CustomerRow row = s.find(CustomerRow.class, c.entityId());
+    private boolean customer(Session s, Change c, boolean localIntent, Set<UUID> stored) {
+        CustomerRow row = stored.contains(c.entityId()) ? s.find(CustomerRow.class, c.entityId()) : null;
         if (row != null && c.revision() <= row.revision) {
             return false;
         }
@@ -172,18 +184,21 @@ final class PulledChanges {
         if (fresh || !localIntent) {
             rows.fill(row, customer);
             row.provisional = false;
+            row.serverPayload = row.payload;
+        } else {
+            row.serverPayload = json.entity(customer);
         }
-        row.serverPayload = json.entity(customer);
         row.revision = c.revision();
         row.deleted = false;
         if (fresh) {
             s.persist(row);
+            stored.add(c.entityId());
         }
         return true;
     }
 
-    private boolean resource(Session s, Change c) {
-        ResourceRow row = s.find(ResourceRow.class, c.entityId());
+    private boolean resource(Session s, Change c, Set<UUID> stored) {
+        ResourceRow row = stored.contains(c.entityId()) ? s.find(ResourceRow.class, c.entityId()) : null;
         if (row != null && c.revision() <= row.revision) {
             return false;
         }
@@ -203,12 +218,13 @@ final class PulledChanges {
         row.deleted = false;
         if (fresh) {
             s.persist(row);
+            stored.add(c.entityId());
         }
         return true;
     }
 
-    private boolean rule(Session s, Change c) {
-        RuleRow row = s.find(RuleRow.class, c.entityId());
+    private boolean rule(Session s, Change c, Set<UUID> stored) {
+        RuleRow row = stored.contains(c.entityId()) ? s.find(RuleRow.class, c.entityId()) : null;
         if (row != null && c.revision() <= row.revision) {
             return false;
         }
@@ -228,12 +244,13 @@ final class PulledChanges {
         row.deleted = false;
         if (fresh) {
             s.persist(row);
+            stored.add(c.entityId());
         }
         return true;
     }
 
-    private boolean blackout(Session s, Change c) {
-        BlackoutRow row = s.find(BlackoutRow.class, c.entityId());
+    private boolean blackout(Session s, Change c, Set<UUID> stored) {
+        BlackoutRow row = stored.contains(c.entityId()) ? s.find(BlackoutRow.class, c.entityId()) : null;
         if (row != null && c.revision() <= row.revision) {
             return false;
         }
@@ -253,6 +270,7 @@ final class PulledChanges {
         row.deleted = false;
         if (fresh) {
             s.persist(row);
+            stored.add(c.entityId());
         }
         return true;
     }
