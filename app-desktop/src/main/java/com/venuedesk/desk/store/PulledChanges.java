@@ -8,9 +8,15 @@ import com.venuedesk.model.domain.Customer;
 import com.venuedesk.model.domain.Resource;
 import com.venuedesk.model.sync.Change;
 import com.venuedesk.model.sync.EntityType;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -44,14 +50,16 @@ final class PulledChanges {
         }
         Set<UUID> stored = preload(s, changes);
         Set<UUID> withLocalIntent = pendingEntities(s, changes);
+        Map<UUID, BookingRow> newBookings = new LinkedHashMap<>();
         Set<Topic> topics = EnumSet.noneOf(Topic.class);
         int changed = 0;
         for (Change change : changes) {
-            if (applyOne(s, change, withLocalIntent, stored)) {
+            if (applyOne(s, change, withLocalIntent, stored, newBookings)) {
                 changed++;
                 topics.add(topicOf(change.entityType()));
             }
         }
+        insertBookings(s, newBookings.values());
         log.debug("Applied {} of {} pulled changes", changed, changes.size());
         return new Result(changed, topics);
     }
@@ -102,14 +110,15 @@ final class PulledChanges {
                 .getResultList());
     }
 
-    private boolean applyOne(Session s, Change c, Set<UUID> withLocalIntent, Set<UUID> stored) {
+    private boolean applyOne(Session s, Change c, Set<UUID> withLocalIntent, Set<UUID> stored,
+                             Map<UUID, BookingRow> newBookings) {
         if (!c.deleted() && c.entity() == null) {
             log.warn("Pulled change {} for {} {} carries no record; skipped", c.cursor(), c.entityType(), c.entityId());
             return false;
         }
         switch (c.entityType()) {
             case BOOKING:
-                return booking(s, c, withLocalIntent.contains(c.entityId()), stored);
+                return booking(s, c, withLocalIntent.contains(c.entityId()), stored, newBookings);
             case CUSTOMER:
                 return customer(s, c, withLocalIntent.contains(c.entityId()), stored);
             case RESOURCE:
@@ -124,8 +133,11 @@ final class PulledChanges {
         }
     }
 
-    private boolean booking(Session s, Change c, boolean localIntent, Set<UUID> stored) {
-        BookingRow row = stored.contains(c.entityId()) ? s.find(BookingRow.class, c.entityId()) : null;
+    private boolean booking(Session s, Change c, boolean localIntent, Set<UUID> stored, Map<UUID, BookingRow> newRows) {
+        BookingRow row = newRows.get(c.entityId());
+        if (row == null && stored.contains(c.entityId())) {
+            row = s.find(BookingRow.class, c.entityId());
+        }
         if (row != null && c.revision() <= row.revision) {
             return false;
         }
@@ -156,10 +168,48 @@ final class PulledChanges {
         row.revision = c.revision();
         row.deleted = false;
         if (fresh) {
-            s.persist(row);
-            stored.add(c.entityId());
+            newRows.put(c.entityId(), row);
         }
         return true;
+    }
+
+    /**
+     * New bookings go in as one plain JDBC batch rather than through the session: an initial sync brings tens of
+     * thousands, and Hibernate's per-entity insert bookkeeping cost more than the database's work (InitialSyncBenchmark).
+     */
+    private static void insertBookings(Session s, Collection<BookingRow> newRows) {
+        if (newRows.isEmpty()) {
+            return;
+        }
+        s.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO booking (id, resource_id, customer_id, "
+                    + "start_at, end_at, status, revision, deleted, provisional, refused, payload, server_payload) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int inBatch = 0;
+                for (BookingRow row : newRows) {
+                    insert.setObject(1, row.id);
+                    insert.setObject(2, row.resourceId);
+                    insert.setObject(3, row.customerId);
+                    insert.setObject(4, OffsetDateTime.ofInstant(row.startAt, ZoneOffset.UTC));
+                    insert.setObject(5, OffsetDateTime.ofInstant(row.endAt, ZoneOffset.UTC));
+                    insert.setString(6, row.status);
+                    insert.setLong(7, row.revision);
+                    insert.setBoolean(8, row.deleted);
+                    insert.setBoolean(9, row.provisional);
+                    insert.setBoolean(10, row.refused);
+                    insert.setString(11, row.payload);
+                    insert.setString(12, row.serverPayload);
+                    insert.addBatch();
+                    if (++inBatch == DeskStore.BATCH_SIZE) {
+                        insert.executeBatch();
+                        inBatch = 0;
+                    }
+                }
+                if (inBatch > 0) {
+                    insert.executeBatch();
+                }
+            }
+        });
     }
 
     private boolean customer(Session s, Change c, boolean localIntent, Set<UUID> stored) {
