@@ -107,8 +107,9 @@ public final class VenueDeskServer implements AutoCloseable {
         new ResourceApi(resources).routes(table);
         new CustomerApi(customers).routes(table);
         new BookingApi(bookings).routes(table);
-        SyncService sync = new SyncService(db, new BookingCommands(bookings, customers), json, config.clock());
+        SyncService sync = new SyncService(db, new BookingCommands(bookings, customers), json, config.clock(), meters);
         ChangeEvents changeEvents = new ChangeEvents(sync::head, CHANGE_POLL, HEARTBEAT);
+        meters.gauge("venuedesk.sync.listeners", changeEvents, ChangeEvents::listeners);
         new SyncApi(sync, changeEvents, json).routes(table);
         if (config.demo()) {
             new DemoVenue(db, resources, customers, bookings, config.clock()).seedIfEmpty();

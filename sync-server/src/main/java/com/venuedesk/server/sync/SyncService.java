@@ -12,6 +12,7 @@ import com.venuedesk.model.sync.PushResponse;
 import com.venuedesk.server.auth.Principal;
 import com.venuedesk.server.booking.BookingCommands;
 import com.venuedesk.server.persistence.Database;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -40,9 +41,11 @@ public final class SyncService {
     private final MutationJournal journal;
     private final ChangeFeed feed;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    public SyncService(Database db, BookingCommands commands, ObjectMapper json, Clock clock) {
+    public SyncService(Database db, BookingCommands commands, ObjectMapper json, Clock clock, MeterRegistry meters) {
         this.db = db;
+        this.meters = meters;
         this.commands = commands;
         this.journal = new MutationJournal(db, json);
         this.feed = new ChangeFeed(db.vendor());
@@ -63,6 +66,12 @@ public final class SyncService {
      * first outcome and changes nothing. The outcome is recorded in the transaction of the mutation's effect.
      */
     public MutationOutcome pushOne(Principal actor, String deviceId, Mutation mutation) {
+        MutationOutcome outcome = applyOnce(actor, deviceId, mutation);
+        meters.counter("venuedesk.sync.mutations", "outcome", outcome.getClass().getSimpleName()).increment();
+        return outcome;
+    }
+
+    private MutationOutcome applyOnce(Principal actor, String deviceId, Mutation mutation) {
         if (!actor.may(Role.FRONT_DESK)) {
             return new MutationOutcome.Rejected(mutation.mutationId(), null, "your role may not push changes", 403);
         }

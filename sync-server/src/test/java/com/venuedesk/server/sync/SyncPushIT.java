@@ -66,6 +66,10 @@ class SyncPushIT {
             assertThat(stored.json().get("start").asText()).isEqualTo("2026-12-06T11:00:00Z");
             assertThat(stored.json().get("revision").asLong()).isEqualTo(3);
             assertThat(SyncDesk.count(server, "sync_mutation")).isEqualTo(5);
+            String metrics = venue.anonymous.get("/metrics").body();
+            assertThat(metrics).contains("venuedesk_sync_mutations_total{outcome=\"Applied\"} 4.0")
+                    .contains("venuedesk_sync_mutations_total{outcome=\"Rejected\"} 1.0")
+                    .contains("venuedesk_sync_listeners");
         }
     }
 

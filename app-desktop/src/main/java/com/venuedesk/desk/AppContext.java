@@ -1,0 +1,387 @@
+package com.venuedesk.desk;
+
+import com.venuedesk.desk.admin.AdminClient;
+import com.venuedesk.desk.admin.AdminView;
+import com.venuedesk.desk.admin.AdminViewModel;
+import com.venuedesk.desk.booking.BookingDialog;
+import com.venuedesk.desk.booking.BookingDialogViewModel;
+import com.venuedesk.desk.booking.NewBookingRequest;
+import com.venuedesk.desk.calendar.CalendarPane;
+import com.venuedesk.desk.calendar.CalendarViewModel;
+import com.venuedesk.desk.conflicts.ConflictsView;
+import com.venuedesk.desk.conflicts.ConflictsViewModel;
+import com.venuedesk.desk.customers.CustomersView;
+import com.venuedesk.desk.customers.CustomersViewModel;
+import com.venuedesk.desk.dialog.DialogService;
+import com.venuedesk.desk.dialog.FailureReporter;
+import com.venuedesk.desk.dialog.FxDialogService;
+import com.venuedesk.desk.handover.HandoverView;
+import com.venuedesk.desk.handover.HandoverViewModel;
+import com.venuedesk.desk.i18n.Messages;
+import com.venuedesk.desk.i18n.VenueFormats;
+import com.venuedesk.desk.navigation.NavigationView;
+import com.venuedesk.desk.navigation.NavigationViewModel;
+import com.venuedesk.desk.navigation.Section;
+import com.venuedesk.desk.settings.DeskSettings;
+import com.venuedesk.desk.settings.SettingsDialog;
+import com.venuedesk.desk.settings.SettingsFile;
+import com.venuedesk.desk.settings.SettingsViewModel;
+import com.venuedesk.desk.signin.SignInResult;
+import com.venuedesk.desk.signin.SignInView;
+import com.venuedesk.desk.signin.SignInViewModel;
+import com.venuedesk.desk.status.StatusBarView;
+import com.venuedesk.desk.status.StatusViewModel;
+import com.venuedesk.desk.store.CredentialCache;
+import com.venuedesk.desk.store.DeskStore;
+import com.venuedesk.desk.store.LocalBookings;
+import com.venuedesk.desk.store.StoreChange;
+import com.venuedesk.desk.sync.Credentials;
+import com.venuedesk.desk.sync.DeskSignIn;
+import com.venuedesk.desk.sync.SyncClient;
+import com.venuedesk.desk.sync.SyncEngine;
+import com.venuedesk.desk.sync.SyncStatus;
+import com.venuedesk.desk.task.FxTaskExecutor;
+import com.venuedesk.desk.task.TaskExecutor;
+import com.venuedesk.server.ServerConfig;
+import com.venuedesk.server.VenueDeskServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the only place where the desk's objects are created and wired. Opens the local store and
+ * (when no central server is configured) starts the embedded server with demo data; after sign-in builds the
+ * session's ViewModels and views and starts syncing; signing out tears the session down again.
+ */
+public final class AppContext implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+    private static final String STYLESHEET = "/com/venuedesk/desk/desk.css";
+    /** The front-desk account the embedded server's demo venue creates. */
+    private static final String DEMO_USER = "desk";
+    private static final String DEMO_PASSWORD = "desk-password";
+
+    private final DeskSettings settings;
+    private final Clock clock;
+    private final Messages messages;
+    private final VenueFormats formats;
+    private final FailureReporter failures;
+    private final TaskExecutor tasks;
+    private final VenueDeskServer server;
+    private final DeskStore store;
+    private final SyncClient client;
+    private final AdminClient admin;
+    private final DeskSignIn signIn;
+    private final ScheduledExecutorService syncScheduler;
+    private Stage stage;
+    private DialogService dialogs;
+    private Session session;
+    private boolean demoSignIn;
+
+    /** What exists only while someone is signed in. */
+    private record Session(SignInResult.UserSession user, LocalBookings bookings, SyncEngine engine,
+                           List<AutoCloseable> subscriptions) { }
+
+    private AppContext(DeskSettings settings, Clock clock, VenueDeskServer server, DeskStore store, String serverUrl) {
+        this.settings = settings;
+        this.clock = clock;
+        this.messages = new Messages(settings.locale());
+        this.formats = new VenueFormats(settings.venueZone(), settings.locale());
+        this.failures = new FailureReporter(messages, this::onUi, () -> dialogs);
+        this.tasks = new FxTaskExecutor(2, failures);
+        this.server = server;
+        this.store = store;
+        this.client = new SyncClient(serverUrl);
+        this.admin = new AdminClient(serverUrl, client);
+        this.signIn = new DeskSignIn(client, new CredentialCache(store));
+        this.syncScheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "desk-sync");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Opens everything that does not need a window: the embedded server when no server URL is configured, and the
+     * local store. Slow (seconds); call off the JavaFX thread, e.g. from {@code Application.init()}.
+     */
+    public static AppContext open(DeskSettings settings, Clock clock) {
+        VenueDeskServer server = null;
+        String url;
+        if (settings.embeddedServer()) {
+            Path dir = settings.embeddedServerDir();
+            server = VenueDeskServer.start(ServerConfig.embedded(dir).withDemo(true).withAdminPassword(adminPassword(dir)));
+            url = server.baseUri().toString();
+            LOG.info("Embedded server at {} with data in {}", url, dir);
+        } else {
+            url = settings.serverUrl().orElseThrow().toString();
+            LOG.info("Central server at {}", url);
+        }
+        DeskStore store;
+        try {
+            store = DeskStore.open(settings.storeDir(), clock);
+        } catch (RuntimeException e) {
+            if (server != null) {
+                server.close();
+            }
+            throw e;
+        }
+        return new AppContext(settings, clock, server, store, url);
+    }
+
+    /** The embedded server's admin password: generated on first run and kept (readable by this user only). */
+    private static String adminPassword(Path dir) {
+        Path file = dir.resolve("admin-password.txt");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            Files.createDirectories(dir);
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.writeString(file, password + System.lineSeparator());
+            file.toFile().setReadable(false, false);
+            file.toFile().setReadable(true, true);
+            return password;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the embedded server's admin password in " + file, e);
+        }
+    }
+
+    public FailureReporter failureReporter() {
+        return failures;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    /** The embedded server, when this desk hosts one. */
+    public Optional<VenueDeskServer> embeddedServer() {
+        return Optional.ofNullable(server);
+    }
+
+    public DeskStore store() {
+        return store;
+    }
+
+    /**
+     * Shows the sign-in screen in {@code primary}. Call on the JavaFX thread.
+     *
+     * @param demoSignIn with the embedded demo server, sign in at once as the demo front-desk user
+     */
+    public void show(Stage primary, boolean demoSignIn) {
+        this.demoSignIn = demoSignIn && server != null;
+        this.stage = primary;
+        this.dialogs = new FxDialogService(this::window, messages);
+        primary.setTitle(messages.get("app.title"));
+        primary.setMinWidth(900);
+        primary.setMinHeight(600);
+        showSignIn();
+        primary.show();
+    }
+
+    private Window window() {
+        return stage;
+    }
+
+    private void showSignIn() {
+        SignInViewModel model = new SignInViewModel(this::authenticate, tasks, messages, this::startSession);
+        if (server != null) {
+            model.showHint(messages.get("signin.demoHint"));
+        }
+        setRoot(new SignInView(model, messages));
+        if (demoSignIn) {
+            // only once: after signing out, the form stays for whoever signs in next
+            demoSignIn = false;
+            model.usernameProperty().set(DEMO_USER);
+            model.passwordProperty().set(DEMO_PASSWORD);
+            model.signIn();
+        }
+    }
+
+    private SignInResult authenticate(String username, String password) {
+        DeskSignIn.Result result = signIn.signIn(new Credentials(username, password));
+        if (result instanceof DeskSignIn.Result.Online online) {
+            return new SignInResult.SignedIn(new SignInResult.UserSession(online.user().id(), online.user().username(),
+                    online.user().role(), false));
+        }
+        if (result instanceof DeskSignIn.Result.Offline offline) {
+            return new SignInResult.SignedIn(new SignInResult.UserSession(offline.user().id(), offline.user().username(),
+                    offline.user().role(), true));
+        }
+        return new SignInResult.Refused(((DeskSignIn.Result.Refused) result).reason());
+    }
+
+    private void startSession(SignInResult.UserSession user) {
+        LOG.info("{} signed in as {}{}", user.username(), user.role(), user.offline() ? " (offline)" : "");
+        LocalBookings bookings = new LocalBookings(store, clock, user.userId());
+        SyncEngine engine = new SyncEngine(store, client, syncScheduler, clock, SyncEngine.Settings.defaults());
+        List<AutoCloseable> subscriptions = new ArrayList<>();
+        session = new Session(user, bookings, engine, subscriptions);
+
+        StatusViewModel status = new StatusViewModel(messages, formats);
+        status.signedInAs(user.username(), messages.get("role." + user.role().name()), user.offline());
+        subscriptions.add(engine.addStatusListener(s -> onUi(() -> show(status, s))));
+
+        CalendarViewModel calendar = new CalendarViewModel(bookings, tasks, dialogs, messages, formats, clock,
+                request -> openBookingDialog(bookings, request));
+        subscriptions.add(calendar.watchStore());
+        CalendarPane calendarPane = new CalendarPane(calendar, messages, user.mayManage());
+
+        ConflictsViewModel conflicts = new ConflictsViewModel(bookings, tasks, dialogs, messages, formats);
+        subscriptions.add(conflicts.watchStore());
+        status.openConflictsProperty().bind(javafx.beans.binding.Bindings.size(conflicts.items()));
+        subscriptions.add(bookings.onChange(change -> {
+            if (change.touches(StoreChange.Topic.OUTBOX)) {
+                tasks.run(bookings::pendingOutboxCount, status::pendingChanged, e -> LOG.warn("Counting the outbox failed", e));
+            }
+        }));
+
+        NavigationViewModel navigation = new NavigationViewModel(Section.offeredTo(user.role()));
+        Node screens = screens(user, bookings, engine, calendarPane, conflicts, navigation, subscriptions);
+        MainView main = new MainView(messages, calendar, screens, new StatusBarView(status), user.username(),
+                () -> syncNow(engine), this::signOut, new ConflictsView(conflicts, messages),
+                user.mayManage() ? this::openSettings : null);
+        main.showCalendarToolsWhen(navigation.currentProperty().isEqualTo(Section.CALENDAR));
+        setRoot(main);
+        calendar.reload();
+        conflicts.reload();
+        engine.start();
+        if (user.offline()) {
+            dialogs.warn(messages.get("signin.offlineNotice"));
+        }
+    }
+
+    /** The navigation and the screen of each section the user's role is offered (Admin for managers only). */
+    private Node screens(SignInResult.UserSession user, LocalBookings bookings, SyncEngine engine, Node calendarPane,
+                         ConflictsViewModel conflicts, NavigationViewModel navigation, List<AutoCloseable> subscriptions) {
+        Map<Section, Node> screens = new EnumMap<>(Section.class);
+        screens.put(Section.CALENDAR, calendarPane);
+
+        CustomersViewModel customers = new CustomersViewModel(bookings, tasks, dialogs, messages, formats, clock);
+        subscriptions.add(customers.watchStore());
+        screens.put(Section.CUSTOMERS, new CustomersView(customers, messages));
+        navigation.whenOpened(Section.CUSTOMERS, customers::reload);
+
+        HandoverViewModel handover = new HandoverViewModel(bookings, tasks, dialogs, messages, formats, clock);
+        subscriptions.add(handover.watchStore());
+        screens.put(Section.HANDOVER, new HandoverView(handover));
+        navigation.whenOpened(Section.HANDOVER, handover::showToday);
+
+        javafx.scene.control.Label noConflicts = new javafx.scene.control.Label(messages.get("nav.noConflicts"));
+        noConflicts.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(conflicts.items()));
+        javafx.scene.layout.StackPane inbox = new javafx.scene.layout.StackPane(noConflicts, new ConflictsView(conflicts, messages));
+        screens.put(Section.CONFLICTS, inbox);
+        navigation.whenOpened(Section.CONFLICTS, conflicts::reload);
+
+        if (navigation.offers(Section.ADMIN)) {
+            AdminViewModel adminModel = new AdminViewModel(admin, tasks, dialogs, messages, formats.zone(), engine::requestSync);
+            adminModel.onlineProperty().set(!user.offline());
+            subscriptions.add(engine.addStatusListener(s -> onUi(() -> adminModel.onlineProperty().set(s.online()))));
+            screens.put(Section.ADMIN, new AdminView(adminModel, messages));
+            navigation.whenOpened(Section.ADMIN, adminModel::reload);
+        }
+        customers.reload();
+        handover.reload();
+        return new NavigationView(navigation, messages, screens);
+    }
+
+    private void show(StatusViewModel status, SyncStatus s) {
+        double progress = s.progress().running() ? s.progress().fraction() : 1;
+        status.update(s.online(), s.pendingChanges(), Optional.ofNullable(s.lastSuccess()), progress,
+                Optional.ofNullable(s.lastError()));
+    }
+
+    private void openBookingDialog(LocalBookings bookings, NewBookingRequest request) {
+        BookingDialogViewModel model = new BookingDialogViewModel(bookings, tasks, messages, formats, clock, request);
+        new BookingDialog(model, messages, formats, window()).showAndWait().ifPresent(saved -> {
+            dialogs.notify(messages.get("booking.saved"));
+            if (session != null) {
+                session.engine().requestSync();
+            }
+        });
+    }
+
+    private void openSettings() {
+        SettingsViewModel model = new SettingsViewModel(new SettingsFile(settings.home()), settings, tasks, dialogs, messages);
+        new SettingsDialog(model, messages, window()).showAndWait();
+    }
+
+    private void syncNow(SyncEngine engine) {
+        tasks.run(() -> {
+            engine.syncNow();
+            return true;
+        }, done -> dialogs.notify(messages.get("sync.done")), failure -> dialogs.warn(messages.get("sync.failed", failure.getMessage())));
+    }
+
+    private void signOut() {
+        endSession();
+        client.signOut();
+        showSignIn();
+    }
+
+    private void endSession() {
+        Session ending = session;
+        session = null;
+        if (ending == null) {
+            return;
+        }
+        for (AutoCloseable subscription : ending.subscriptions()) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                LOG.warn("Closing a listener failed", e);
+            }
+        }
+        ending.engine().close();
+        LOG.info("{} signed out", ending.user().username());
+    }
+
+    private void setRoot(Parent root) {
+        Scene scene = stage.getScene();
+        if (scene == null) {
+            scene = new Scene(root, 1280, 800);
+            scene.getStylesheets().add(AppContext.class.getResource(STYLESHEET).toExternalForm());
+            stage.setScene(scene);
+        } else {
+            scene.setRoot(root);
+        }
+    }
+
+    private void onUi(Runnable action) {
+        tasks.onUiThread(action);
+    }
+
+    @Override
+    public void close() {
+        endSession();
+        syncScheduler.shutdownNow();
+        tasks.close();
+        admin.close();
+        client.close();
+        store.close();
+        if (server != null) {
+            server.close();
+        }
+        LOG.info("Desk closed");
+    }
+}

@@ -1,0 +1,400 @@
+package com.venuedesk.desk.calendar;
+
+import com.calendarfx.model.Calendar;
+import com.calendarfx.model.CalendarSource;
+import com.calendarfx.model.Entry;
+import com.calendarfx.model.Interval;
+import com.calendarfx.view.CalendarView;
+import com.calendarfx.view.DateControl;
+import com.calendarfx.view.DayView;
+import com.calendarfx.view.DayViewBase;
+import com.calendarfx.view.EntryViewBase;
+import com.calendarfx.view.ResourcesView;
+import com.venuedesk.desk.i18n.Messages;
+import com.venuedesk.model.sync.BookingAction;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The calendar on screen: a CalendarFX {@link CalendarView} for day/week/month and a {@link ResourcesView} with one
+ * column per resource. One CalendarFX {@link Calendar} per resource (one colour style each); entries are rebuilt in
+ * one batch whenever the ViewModel's list changes, and user edits go back to the ViewModel, never straight to data.
+ */
+public final class CalendarPane extends StackPane {
+    /** Keyboard shortcuts on the selected booking. */
+    public static final KeyCombination CHECK_IN = new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination COMPLETE = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination NO_SHOW = new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination CANCEL = new KeyCodeCombination(KeyCode.DELETE);
+    private static final Duration GRID = Duration.ofMinutes(15);
+    /** Hours outside this band are drawn compressed: venues rarely book at night. */
+    private static final LocalTime DAY_START = LocalTime.of(7, 0);
+    private static final LocalTime DAY_END = LocalTime.of(22, 0);
+    private static final double MIN_DRAG_PIXELS = 8;
+
+    private final CalendarViewModel model;
+    private final Messages messages;
+    private final boolean mayApprove;
+    private final CalendarView calendarView = new CalendarView();
+    private final ResourcesView<com.calendarfx.model.Resource<ResourceColumn>> resourcesView = new ResourcesView<>();
+    private final CalendarSource source = new CalendarSource();
+    private final Map<UUID, Calendar> calendars = new HashMap<>();
+    private final Map<Calendar, UUID> resourceOf = new HashMap<>();
+    /** True while entries are written from the ViewModel, so that those writes are not taken for user edits. */
+    private boolean applying;
+    private DayViewBase dragDayView;
+    private Point2D dragStart;
+
+    public CalendarPane(CalendarViewModel model, Messages messages, boolean mayApprove) {
+        this.model = model;
+        this.messages = messages;
+        this.mayApprove = mayApprove;
+        getStyleClass().add("venue-calendar");
+        setId("calendar");
+        source.setName(messages.get("calendar.source"));
+        calendarView.getCalendarSources().setAll(source);
+        calendarView.setShowToolBar(false);
+        calendarView.setShowSourceTrayButton(false);
+        calendarView.setShowSourceTray(false);
+        calendarView.setShowAddCalendarButton(false);
+        calendarView.setShowPrintButton(false);
+        calendarView.setShowPageToolBarControls(false);
+        calendarView.setZoneId(model.formats().zone());
+        calendarView.getDayPage().setShowNavigation(false);
+        calendarView.getWeekPage().setShowNavigation(false);
+        calendarView.getMonthPage().setShowNavigation(false);
+        for (DateControl control : List.of(calendarView, resourcesView)) {
+            control.setStartTime(DAY_START);
+            control.setEndTime(DAY_END);
+            control.setRequestedTime(DAY_START);
+        }
+        for (DayViewBase dayView : List.of(calendarView.getDayPage().getDetailedDayView().getDayView(),
+                calendarView.getWeekPage().getDetailedWeekView().getWeekView(), resourcesView)) {
+            dayView.setEarlyLateHoursStrategy(DayViewBase.EarlyLateHoursStrategy.SHOW_COMPRESSED);
+        }
+        resourcesView.setType(ResourcesView.Type.DATES_OVER_RESOURCES);
+        resourcesView.setNumberOfDays(1);
+        resourcesView.setAdjustToFirstDayOfWeek(false);
+        resourcesView.setZoneId(model.formats().zone());
+        for (DateControl control : List.of(calendarView, resourcesView)) {
+            configure(control);
+        }
+        getChildren().addAll(resourcesView, calendarView);
+
+        calendarView.dateProperty().bindBidirectional(model.dateProperty());
+        // ResourcesView writes its own date (week alignment), so it follows the model by listener, not binding
+        resourcesView.setDate(model.dateProperty().get());
+        model.dateProperty().addListener((obs, old, now) -> resourcesView.setDate(now));
+        model.modeProperty().addListener((obs, old, now) -> showMode(now));
+        showMode(model.modeProperty().get());
+        calendarView.selectedPageProperty().addListener((obs, old, page) -> followPage(page));
+
+        model.resources().addListener((ListChangeListener<ResourceColumn>) change -> rebuildCalendars());
+        model.entries().addListener((ListChangeListener<BookingEntry>) change -> rebuildEntries());
+        rebuildCalendars();
+        addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+    }
+
+    private void configure(DateControl control) {
+        control.setEntryFactory(param -> {
+            Instant start = param.getZonedDateTime().toInstant();
+            model.requestNewBooking(Optional.ofNullable(resourceOf.get(param.getCalendar())), start, start.plus(Duration.ofHours(1)));
+            return null;
+        });
+        control.setEntryEditPolicy(param -> param.getEditOperation() != DateControl.EditOperation.DELETE
+                && param.getEntry().getUserObject() instanceof BookingEntry booking && booking.movable());
+        control.setEntryContextMenuCallback(param -> param.getEntry().getUserObject() instanceof BookingEntry booking
+                ? entryMenu(booking) : null);
+        control.setContextMenuCallback(param -> {
+            MenuItem create = new MenuItem(messages.get("action.newBookingHere"));
+            Instant start = param.getZonedDateTime().toInstant();
+            create.setOnAction(e -> model.requestNewBooking(Optional.ofNullable(resourceOf.get(param.getCalendar())),
+                    start, start.plus(Duration.ofHours(1))));
+            return new ContextMenu(create);
+        });
+        control.setEntryDetailsPopOverContentCallback(param -> param.getEntry().getUserObject() instanceof BookingEntry booking
+                ? details(booking) : new Label());
+        control.setDefaultCalendarProvider(c -> calendars.values().stream().findFirst().orElse(null));
+        control.addEventFilter(MouseEvent.MOUSE_PRESSED, this::dragPressed);
+        control.addEventFilter(MouseEvent.MOUSE_RELEASED, this::dragReleased);
+    }
+
+    private void showMode(CalendarMode mode) {
+        boolean resources = mode == CalendarMode.RESOURCES;
+        resourcesView.setVisible(resources);
+        calendarView.setVisible(!resources);
+        switch (mode) {
+            case DAY -> calendarView.showDayPage();
+            case WEEK -> calendarView.showWeekPage();
+            case MONTH -> calendarView.showMonthPage();
+            case RESOURCES -> { }
+        }
+    }
+
+    private void followPage(CalendarView.Page page) {
+        if (model.modeProperty().get() == CalendarMode.RESOURCES || page == null) {
+            return;
+        }
+        switch (page) {
+            case DAY -> model.modeProperty().set(CalendarMode.DAY);
+            case WEEK -> model.modeProperty().set(CalendarMode.WEEK);
+            case MONTH -> model.modeProperty().set(CalendarMode.MONTH);
+            default -> { }
+        }
+    }
+
+    // ---- ViewModel -> CalendarFX
+
+    private void rebuildCalendars() {
+        applying = true;
+        try {
+            List<Calendar> ordered = new ArrayList<>();
+            List<com.calendarfx.model.Resource<ResourceColumn>> columns = new ArrayList<>();
+            Map<UUID, Calendar> previous = new HashMap<>(calendars);
+            calendars.clear();
+            resourceOf.clear();
+            for (ResourceColumn column : model.resources()) {
+                Calendar calendar = previous.getOrDefault(column.resourceId(), new Calendar());
+                calendar.setName(column.name());
+                calendar.setShortName(column.name());
+                calendar.setStyle(Calendar.Style.getStyle(column.styleIndex()));
+                calendars.put(column.resourceId(), calendar);
+                resourceOf.put(calendar, column.resourceId());
+                ordered.add(calendar);
+                com.calendarfx.model.Resource<ResourceColumn> resource = new com.calendarfx.model.Resource<>(column);
+                CalendarSource own = new CalendarSource(column.name());
+                own.getCalendars().add(calendar);
+                resource.getCalendarSources().add(own);
+                columns.add(resource);
+            }
+            source.getCalendars().setAll(ordered);
+            resourcesView.getResources().setAll(columns);
+        } finally {
+            applying = false;
+        }
+        rebuildEntries();
+    }
+
+    private void rebuildEntries() {
+        applying = true;
+        try {
+            Map<UUID, List<Entry<?>>> byResource = new HashMap<>();
+            for (BookingEntry booking : model.entries()) {
+                byResource.computeIfAbsent(booking.resourceId(), id -> new ArrayList<>()).add(toEntry(booking));
+            }
+            for (Map.Entry<UUID, Calendar> calendar : calendars.entrySet()) {
+                Calendar target = calendar.getValue();
+                target.startBatchUpdates();
+                try {
+                    target.clear();
+                    target.addEntries(byResource.getOrDefault(calendar.getKey(), List.of()));
+                } finally {
+                    target.stopBatchUpdates();
+                }
+            }
+        } finally {
+            applying = false;
+        }
+    }
+
+    private Entry<BookingEntry> toEntry(BookingEntry booking) {
+        Entry<BookingEntry> entry = new Entry<>(booking.title(),
+                new Interval(booking.start(), booking.end(), model.formats().zone()), booking.bookingId().toString());
+        entry.setUserObject(booking);
+        entry.setLocation(booking.resourceName());
+        entry.getStyleClass().addAll(booking.styleClasses());
+        entry.intervalProperty().addListener((obs, old, now) -> edited(entry));
+        entry.calendarProperty().addListener((obs, old, now) -> {
+            if (now != null && old != null) {
+                edited(entry);
+            }
+        });
+        return entry;
+    }
+
+    // ---- CalendarFX -> ViewModel
+
+    private void edited(Entry<BookingEntry> entry) {
+        if (applying || entry.getCalendar() == null) {
+            return;
+        }
+        BookingEntry booking = entry.getUserObject();
+        UUID resource = resourceOf.getOrDefault(entry.getCalendar(), booking.resourceId());
+        Instant start = entry.getStartAsZonedDateTime().toInstant();
+        Instant end = entry.getEndAsZonedDateTime().toInstant();
+        if (start.equals(booking.start()) && end.equals(booking.end()) && resource.equals(booking.resourceId())) {
+            return;
+        }
+        model.reschedule(booking.bookingId(), resource, start, end);
+    }
+
+    private void dragPressed(MouseEvent event) {
+        dragDayView = null;
+        if (event.getButton() != MouseButton.PRIMARY || insideEntry(event.getPickResult().getIntersectedNode())) {
+            return;
+        }
+        dragDayView = dayViewOf(event.getPickResult().getIntersectedNode());
+        dragStart = new Point2D(event.getSceneX(), event.getSceneY());
+    }
+
+    /** Dragging over free time selects a range: the booking dialog opens with it. */
+    private void dragReleased(MouseEvent event) {
+        DayViewBase dayView = dragDayView;
+        dragDayView = null;
+        if (dayView == null || event.getButton() != MouseButton.PRIMARY
+                || Math.abs(event.getSceneY() - dragStart.getY()) < MIN_DRAG_PIXELS) {
+            return;
+        }
+        Point2D from = dayView.sceneToLocal(dragStart);
+        Point2D to = dayView.sceneToLocal(event.getSceneX(), event.getSceneY());
+        Instant a = snap(dayView.getInstantAt(from.getX(), from.getY()));
+        Instant b = snap(dayView.getInstantAt(to.getX(), to.getY()));
+        if (a.equals(b)) {
+            return;
+        }
+        Optional<UUID> resource = Optional.empty();
+        if (dayView instanceof DayView day) {
+            resource = day.getCalendars().size() == 1 ? Optional.ofNullable(resourceOf.get(day.getCalendars().get(0)))
+                    : Optional.empty();
+        }
+        event.consume();
+        model.requestNewBooking(resource, a.isBefore(b) ? a : b, a.isBefore(b) ? b : a);
+    }
+
+    private static Instant snap(Instant instant) {
+        long grid = GRID.toSeconds();
+        return Instant.ofEpochSecond(Math.round(instant.getEpochSecond() / (double) grid) * grid);
+    }
+
+    private static boolean insideEntry(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof EntryViewBase) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static DayViewBase dayViewOf(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof DayViewBase dayView) {
+                return dayView;
+            }
+        }
+        return null;
+    }
+
+    // ---- menus, details, shortcuts
+
+    private ContextMenu entryMenu(BookingEntry booking) {
+        ContextMenu menu = new ContextMenu();
+        for (BookingAction action : List.of(BookingAction.CHECK_IN, BookingAction.COMPLETE, BookingAction.NO_SHOW,
+                BookingAction.APPROVE, BookingAction.CANCEL)) {
+            if (action == BookingAction.APPROVE && !mayApprove) {
+                continue;
+            }
+            if (action == BookingAction.CANCEL) {
+                menu.getItems().add(new SeparatorMenuItem());
+            }
+            MenuItem item = new MenuItem(messages.get("action." + action.name()));
+            item.setId("action-" + action.name());
+            item.setAccelerator(shortcutOf(action));
+            item.setDisable(!booking.possibleActions().contains(action));
+            item.setOnAction(e -> model.perform(booking.bookingId(), action));
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+
+    private static KeyCombination shortcutOf(BookingAction action) {
+        return switch (action) {
+            case CHECK_IN -> CHECK_IN;
+            case COMPLETE -> COMPLETE;
+            case NO_SHOW -> NO_SHOW;
+            case CANCEL -> CANCEL;
+            case APPROVE -> null;
+        };
+    }
+
+    private void shortcut(KeyEvent event) {
+        Optional<BookingEntry> selected = selectedBooking();
+        if (selected.isEmpty()) {
+            return;
+        }
+        for (BookingAction action : List.of(BookingAction.CHECK_IN, BookingAction.COMPLETE, BookingAction.NO_SHOW, BookingAction.CANCEL)) {
+            if (shortcutOf(action).match(event)) {
+                event.consume();
+                if (selected.get().possibleActions().contains(action)) {
+                    model.perform(selected.get().bookingId(), action);
+                }
+                return;
+            }
+        }
+    }
+
+    /** The booking selected in the visible calendar, if any. */
+    public Optional<BookingEntry> selectedBooking() {
+        DateControl visible = calendarView.isVisible() ? calendarView : resourcesView;
+        return visible.getSelections().stream()
+                .map(Entry::getUserObject)
+                .filter(BookingEntry.class::isInstance)
+                .map(BookingEntry.class::cast)
+                .findFirst();
+    }
+
+    private Node details(BookingEntry booking) {
+        VBox box = new VBox(4);
+        box.getStyleClass().add("booking-details");
+        box.getChildren().add(new Label(booking.customerName()));
+        box.getChildren().add(new Label(booking.resourceName()));
+        box.getChildren().add(new Label(model.formats().dateTime(booking.start()) + " \u2013 " + model.formats().time(booking.end())));
+        box.getChildren().add(new Label(messages.get("status." + booking.status().name())
+                + (booking.checkedIn() ? " \u00b7 " + messages.get("calendar.checkedIn") : "")
+                + (booking.provisional() ? " \u00b7 " + messages.get("calendar.provisional") : "")));
+        if (!booking.priceText().isEmpty()) {
+            box.getChildren().add(new Label(booking.priceText()));
+        }
+        if (!booking.notes().isBlank()) {
+            Label notes = new Label(booking.notes());
+            notes.setWrapText(true);
+            notes.setMaxWidth(260);
+            box.getChildren().add(notes);
+        }
+        box.setStyle("-fx-padding: 10;");
+        return box;
+    }
+
+    /** For tests and screenshots: the entries CalendarFX holds for a resource. */
+    public List<Entry<?>> entriesOf(UUID resourceId) {
+        Calendar calendar = calendars.get(resourceId);
+        if (calendar == null) {
+            return List.of();
+        }
+        Map<java.time.LocalDate, List<Entry<?>>> byDay = calendar.findEntries(
+                model.visibleRange().start().atZone(model.formats().zone()).toLocalDate(),
+                model.visibleRange().end().atZone(model.formats().zone()).toLocalDate(), model.formats().zone());
+        return byDay.values().stream().flatMap(List::stream).distinct().toList();
+    }
+}

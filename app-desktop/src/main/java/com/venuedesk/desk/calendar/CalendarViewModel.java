@@ -1,0 +1,344 @@
+package com.venuedesk.desk.calendar;
+
+import com.venuedesk.desk.booking.AlternativesText;
+import com.venuedesk.desk.booking.NewBookingRequest;
+import com.venuedesk.desk.dialog.DialogService;
+import com.venuedesk.desk.i18n.Messages;
+import com.venuedesk.desk.i18n.VenueFormats;
+import com.venuedesk.desk.store.LocalBooking;
+import com.venuedesk.desk.store.LocalBookings;
+import com.venuedesk.desk.store.LocalWrite;
+import com.venuedesk.desk.store.StoreChange;
+import com.venuedesk.desk.task.TaskExecutor;
+import com.venuedesk.model.domain.Booking;
+import com.venuedesk.model.domain.BookingStatus;
+import com.venuedesk.model.domain.Customer;
+import com.venuedesk.model.domain.Resource;
+import com.venuedesk.model.domain.TimeRange;
+import com.venuedesk.model.sync.BookingAction;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.time.temporal.WeekFields;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The calendar's state (date, layout, visible bookings, resources, search) and its commands (navigate, change a
+ * booking's status, reschedule). Bookings come from the local store for the visible range; the view turns them
+ * into CalendarFX entries.
+ */
+public final class CalendarViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(CalendarViewModel.class);
+    private static final int SEARCH_LIMIT = 20;
+
+    private final LocalBookings bookings;
+    private final TaskExecutor tasks;
+    private final DialogService dialogs;
+    private final Messages messages;
+    private final VenueFormats formats;
+    private final Clock clock;
+    private final Consumer<NewBookingRequest> newBooking;
+
+    private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
+    private final ObjectProperty<CalendarMode> mode = new SimpleObjectProperty<>(CalendarMode.WEEK);
+    private final ObservableList<BookingEntry> entries = FXCollections.observableArrayList();
+    private final ObservableList<ResourceColumn> resources = FXCollections.observableArrayList();
+    private final StringProperty searchText = new SimpleStringProperty("");
+    private final ObservableList<SearchHit> searchHits = FXCollections.observableArrayList();
+
+    public CalendarViewModel(LocalBookings bookings, TaskExecutor tasks, DialogService dialogs, Messages messages,
+                             VenueFormats formats, Clock clock, Consumer<NewBookingRequest> newBooking) {
+        this.bookings = bookings;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.messages = messages;
+        this.formats = formats;
+        this.clock = clock;
+        this.newBooking = newBooking;
+        date.set(todayAtVenue());
+        date.addListener((obs, old, now) -> reload());
+        mode.addListener((obs, old, now) -> reload());
+        searchText.addListener((obs, old, now) -> search(now));
+    }
+
+    /** Reloads when the store changes (a local write or a pulled page); call once after construction. */
+    public AutoCloseable watchStore() {
+        return bookings.onChange(change -> {
+            if (change.touches(StoreChange.Topic.BOOKINGS) || change.touches(StoreChange.Topic.CUSTOMERS)
+                    || change.touches(StoreChange.Topic.RESOURCES)) {
+                tasks.onUiThread(this::reload);
+            }
+        });
+    }
+
+    // ---- navigation
+
+    public void today() {
+        date.set(todayAtVenue());
+    }
+
+    public void next() {
+        date.set(step(1));
+    }
+
+    public void previous() {
+        date.set(step(-1));
+    }
+
+    private LocalDate step(int direction) {
+        LocalDate current = date.get();
+        return switch (mode.get()) {
+            case DAY, RESOURCES -> current.plusDays(direction);
+            case WEEK -> current.plusWeeks(direction);
+            case MONTH -> current.plusMonths(direction);
+        };
+    }
+
+    private LocalDate todayAtVenue() {
+        return LocalDate.ofInstant(clock.instant(), formats.zone());
+    }
+
+    /** The instants the current layout shows, in the venue's zone (month: the six weeks of the month sheet). */
+    public TimeRange visibleRange() {
+        LocalDate day = date.get();
+        LocalDate from;
+        LocalDate to;
+        switch (mode.get()) {
+            case WEEK -> {
+                from = day.with(TemporalAdjusters.previousOrSame(WeekFields.of(formats.locale()).getFirstDayOfWeek()));
+                to = from.plusWeeks(1);
+            }
+            case MONTH -> {
+                from = day.withDayOfMonth(1).minusWeeks(1);
+                to = day.with(TemporalAdjusters.lastDayOfMonth()).plusWeeks(2);
+            }
+            default -> {
+                from = day;
+                to = day.plusDays(1);
+            }
+        }
+        return new TimeRange(from.atStartOfDay(formats.zone()).toInstant(), to.atStartOfDay(formats.zone()).toInstant());
+    }
+
+    // ---- loading
+
+    /** Loads resources and the bookings of the visible range in the background, then replaces the lists at once. */
+    public void reload() {
+        TimeRange range = visibleRange();
+        tasks.run(() -> load(range), this::apply, failure -> {
+            LOG.warn("Loading bookings {}..{} failed", range.start(), range.end(), failure);
+            dialogs.warn(messages.get("calendar.error.load"));
+        });
+    }
+
+    private record Loaded(List<ResourceColumn> resources, List<BookingEntry> entries) { }
+
+    private Loaded load(TimeRange range) {
+        List<Resource> all = bookings.resources();
+        List<ResourceColumn> columns = new ArrayList<>();
+        Map<UUID, String> names = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            Resource resource = all.get(i);
+            columns.add(new ResourceColumn(resource.id(), resource.name(), i % 7));
+            names.put(resource.id(), resource.name());
+        }
+        Map<UUID, String> customers = new HashMap<>();
+        List<BookingEntry> shown = new ArrayList<>();
+        for (LocalBooking local : bookings.localBookingsBetween(range.start(), range.end())) {
+            Booking booking = local.booking();
+            String customer = customers.computeIfAbsent(booking.customerId(),
+                    id -> bookings.customer(id).map(Customer::name).orElse(messages.get("calendar.unknownCustomer")));
+            toEntry(local, customer, names.getOrDefault(booking.resourceId(), "?")).ifPresent(shown::add);
+        }
+        return new Loaded(columns, shown);
+    }
+
+    /** How one stored booking appears: cancelled ones are hidden, provisional and refused ones marked in the title. */
+    public Optional<BookingEntry> toEntry(LocalBooking local, String customerName, String resourceName) {
+        Booking booking = local.booking();
+        if (booking.status() == BookingStatus.CANCELLED && !local.refused()) {
+            return Optional.empty();
+        }
+        String title = customerName;
+        if (local.refused()) {
+            title += " " + messages.get("calendar.suffix.refused");
+        } else if (local.provisional()) {
+            title += " " + messages.get("calendar.suffix.provisional");
+        }
+        if (booking.status() == BookingStatus.NO_SHOW) {
+            title += " " + messages.get("calendar.suffix.noShow");
+        }
+        String price = booking.price() == null ? "" : formats.money(booking.price());
+        return Optional.of(new BookingEntry(booking.id(), booking.resourceId(), title, customerName, resourceName,
+                booking.range().start(), booking.range().end(), booking.status(), booking.checkedInAt() != null,
+                local.provisional(), local.refused(), price, booking.notes()));
+    }
+
+    private void apply(Loaded loaded) {
+        if (!resources.equals(loaded.resources())) {
+            resources.setAll(loaded.resources());
+        }
+        entries.setAll(loaded.entries());
+    }
+
+    // ---- commands
+
+    /** Opens the booking dialog for a time picked in the calendar. */
+    public void requestNewBooking(Optional<UUID> resourceId, Instant start, Instant end) {
+        newBooking.accept(new NewBookingRequest(resourceId, start, end));
+    }
+
+    /** Opens the booking dialog for the next full hour today (Ctrl+N). */
+    public void requestNewBooking() {
+        Instant start = clock.instant().atZone(formats.zone()).plusHours(1)
+                .withMinute(0).withSecond(0).withNano(0).toInstant();
+        LocalDate shown = date.get();
+        if (!shown.equals(todayAtVenue())) {
+            start = shown.atTime(9, 0).atZone(formats.zone()).toInstant();
+        }
+        newBooking.accept(new NewBookingRequest(Optional.empty(), start, start.plus(Duration.ofHours(1))));
+    }
+
+    /** A lifecycle step on one booking; cancelling and no-show ask for a reason first. */
+    public void perform(UUID bookingId, BookingAction action) {
+        String reason = "";
+        if (action == BookingAction.CANCEL || action == BookingAction.NO_SHOW) {
+            Optional<String> given = dialogs.askForText(messages.get("action." + action.name()), messages.get("calendar.reason"));
+            if (given.isEmpty()) {
+                return;
+            }
+            reason = given.get();
+        }
+        String why = reason;
+        tasks.run(() -> bookings.changeStatus(bookingId, action, why), write -> {
+            if (write instanceof LocalWrite.Recorded) {
+                LOG.info("Booking {}: {} recorded", bookingId, action);
+                dialogs.notify(messages.get("calendar.done." + action.name()));
+            } else {
+                explainRefusal(write);
+            }
+        }, tasks::reportFailure);
+    }
+
+    /**
+     * Moves a booking (dragged or resized in the calendar). When refused, the calendar reloads so the entry returns
+     * to where it was, and the user sees why and which slots are free.
+     */
+    public void reschedule(UUID bookingId, UUID resourceId, Instant start, Instant end) {
+        if (!end.isAfter(start)) {
+            reload();
+            return;
+        }
+        tasks.run(() -> bookings.reschedule(bookingId, resourceId, new TimeRange(start, end)), write -> {
+            if (write instanceof LocalWrite.Recorded) {
+                LOG.info("Booking {} moved to {}..{} on {}", bookingId, start, end, resourceId);
+                dialogs.notify(messages.get("calendar.done.reschedule"));
+            } else {
+                reload();
+                explainRefusal(write);
+            }
+        }, failure -> {
+            reload();
+            tasks.reportFailure(failure);
+        });
+    }
+
+    private void explainRefusal(LocalWrite write) {
+        if (write instanceof LocalWrite.Clash clash) {
+            String alternatives = new AlternativesText(formats, resourceNames()).describe(clash.alternatives());
+            dialogs.showError(messages.get("calendar.clash.title"),
+                    messages.get("calendar.clash.text", clash.conflicts().size()) + (alternatives.isEmpty() ? ""
+                            : "\n\n" + messages.get("calendar.clash.alternatives") + "\n" + alternatives));
+        } else if (write instanceof LocalWrite.Invalid invalid) {
+            dialogs.showError(messages.get("calendar.refused.title"), invalid.reason());
+        }
+    }
+
+    private Map<UUID, String> resourceNames() {
+        Map<UUID, String> names = new HashMap<>();
+        resources.forEach(column -> names.put(column.resourceId(), column.name()));
+        return names;
+    }
+
+    // ---- search
+
+    private void search(String text) {
+        if (text == null || text.isBlank()) {
+            searchHits.clear();
+            return;
+        }
+        tasks.run(() -> findBookings(text.strip()), searchHits::setAll, tasks::reportFailure);
+    }
+
+    private List<SearchHit> findBookings(String text) {
+        Map<UUID, String> names = new HashMap<>();
+        bookings.resources().forEach(r -> names.put(r.id(), r.name()));
+        List<SearchHit> hits = new ArrayList<>();
+        for (Customer customer : bookings.searchCustomers(text, SEARCH_LIMIT)) {
+            for (Booking booking : bookings.bookingsOf(customer.id())) {
+                if (hits.size() >= SEARCH_LIMIT) {
+                    return hits;
+                }
+                LocalDate day = LocalDate.ofInstant(booking.range().start(), formats.zone());
+                hits.add(new SearchHit(booking.id(), day, customer.name() + " \u2013 "
+                        + formats.dateTime(booking.range().start()) + " \u2013 "
+                        + names.getOrDefault(booking.resourceId(), "?")));
+            }
+        }
+        return hits;
+    }
+
+    /** Shows the day of a found booking. */
+    public void show(SearchHit hit) {
+        if (mode.get() == CalendarMode.MONTH) {
+            mode.set(CalendarMode.DAY);
+        }
+        date.set(hit.day());
+    }
+
+    // ---- properties
+
+    public ObjectProperty<LocalDate> dateProperty() {
+        return date;
+    }
+
+    public ObjectProperty<CalendarMode> modeProperty() {
+        return mode;
+    }
+
+    public ObservableList<BookingEntry> entries() {
+        return entries;
+    }
+
+    public ObservableList<ResourceColumn> resources() {
+        return resources;
+    }
+
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    public ObservableList<SearchHit> searchHits() {
+        return searchHits;
+    }
+
+    public VenueFormats formats() {
+        return formats;
+    }
+}

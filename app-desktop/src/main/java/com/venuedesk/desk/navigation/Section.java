@@ -1,0 +1,21 @@
+package com.venuedesk.desk.navigation;
+
+import com.venuedesk.model.domain.Role;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** The desk's screens, in the order of the navigation and of their shortcuts (Ctrl+1 ... Ctrl+5). */
+public enum Section {
+    CALENDAR, CUSTOMERS, HANDOVER, CONFLICTS, ADMIN;
+
+    /** The key of the section's title in the message bundle. */
+    public String titleKey() {
+        return "nav." + name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The sections offered to a role: administration only to managers and administrators. */
+    public static List<Section> offeredTo(Role role) {
+        return Arrays.stream(values()).filter(s -> s != ADMIN || role.includes(Role.MANAGER)).toList();
+    }
+}

@@ -1,0 +1,77 @@
+package com.venuedesk.desk.settings;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+
+/** Reads and writes {@code <home>/desk.properties}; IT can pre-configure it (e.g. {@code server.url}) per PC. */
+public final class SettingsFile {
+    static final String FILE_NAME = "desk.properties";
+    private static final String SERVER_URL = "server.url";
+    private static final String LOCALE = "locale";
+    private static final String VENUE_ZONE = "venue.zone";
+    private static final String DEVICE_ID = "device.id";
+
+    private final Path home;
+
+    public SettingsFile(Path home) {
+        this.home = home;
+    }
+
+    public Path path() {
+        return home.resolve(FILE_NAME);
+    }
+
+    /** The saved settings, creating the file (and a new device id) on first run. */
+    public DeskSettings load() {
+        Properties props = new Properties();
+        Path file = path();
+        if (Files.exists(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                props.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+        String url = props.getProperty(SERVER_URL, "").strip();
+        String locale = props.getProperty(LOCALE, "").strip();
+        String zone = props.getProperty(VENUE_ZONE, "").strip();
+        String device = props.getProperty(DEVICE_ID, "").strip();
+        boolean firstRun = device.isEmpty();
+        DeskSettings settings = new DeskSettings(home,
+                url.isEmpty() ? Optional.empty() : Optional.of(URI.create(url)),
+                locale.isEmpty() ? Locale.getDefault() : Locale.forLanguageTag(locale),
+                zone.isEmpty() ? ZoneId.systemDefault() : ZoneId.of(zone),
+                firstRun ? UUID.randomUUID().toString() : device);
+        if (firstRun) {
+            save(settings);
+        }
+        return settings;
+    }
+
+    public void save(DeskSettings settings) {
+        Properties props = new Properties();
+        settings.serverUrl().ifPresent(url -> props.setProperty(SERVER_URL, url.toString()));
+        props.setProperty(LOCALE, settings.locale().toLanguageTag());
+        props.setProperty(VENUE_ZONE, settings.venueZone().getId());
+        props.setProperty(DEVICE_ID, settings.deviceId());
+        try {
+            Files.createDirectories(home);
+            try (Writer out = Files.newBufferedWriter(path(), StandardCharsets.UTF_8)) {
+                props.store(out, "VenueDesk desk settings");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path(), e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package com.venuedesk.desk.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StartupOptionsTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void withoutAServerTheDeskHostsItsOwnAndKeepsItsDeviceIdAcrossRuns() {
+        DeskSettings first = StartupOptions.parse(List.of(), home.toString(), "/nowhere").settings();
+        DeskSettings second = StartupOptions.parse(List.of(), home.toString(), "/nowhere").settings();
+
+        assertThat(first.embeddedServer()).isTrue();
+        assertThat(first.home()).isEqualTo(home);
+        assertThat(Files.exists(home.resolve("desk.properties"))).isTrue();
+        assertThat(second.deviceId()).isEqualTo(first.deviceId());
+    }
+
+    @Test
+    void theCommandLineServerOverridesTheSettingsFileForThisRunOnly() {
+        new SettingsFile(home).save(StartupOptions.parse(List.of(), home.toString(), "/nowhere").settings()
+                .withServerUrl(java.util.Optional.of(URI.create("https://central.example"))));
+
+        DeskSettings fromFile = StartupOptions.parse(List.of(), home.toString(), "/nowhere").settings();
+        DeskSettings overridden = StartupOptions.parse(List.of("--server=http://127.0.0.1:8080"), home.toString(), "/nowhere").settings();
+
+        assertThat(fromFile.serverUrl()).contains(URI.create("https://central.example"));
+        assertThat(overridden.serverUrl()).contains(URI.create("http://127.0.0.1:8080"));
+        assertThat(new SettingsFile(home).load().serverUrl()).contains(URI.create("https://central.example"));
+    }
+
+    @Test
+    void theHomeDefaultsToADotDirectoryInTheUsersHome() {
+        StartupOptions options = StartupOptions.parse(List.of(), null, "/home/front");
+
+        assertThat(options.home()).isEqualTo(Path.of("/home/front/.venuedesk"));
+    }
+
+    @Test
+    void anUnknownOptionIsRefusedWithTheKnownOnes() {
+        assertThatThrownBy(() -> StartupOptions.parse(List.of("--sever=x"), null, "/home/front"))
+                .hasMessageContaining("--server=URL");
+    }
+}
