@@ -3,7 +3,6 @@ package com.venuedesk.desk.store;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -30,10 +29,8 @@ class BookingRow {
     boolean deleted;
     boolean provisional;
     boolean refused;
-    @Lob
     @Column(nullable = false)
     String payload;
-    @Lob
     @Column(name = "server_payload")
     String serverPayload;
 }

@@ -3,7 +3,6 @@ package com.venuedesk.desk.store;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.util.UUID;
 
@@ -21,10 +20,8 @@ class CustomerRow {
     long revision;
     boolean deleted;
     boolean provisional;
-    @Lob
     @Column(nullable = false)
     String payload;
-    @Lob
     @Column(name = "server_payload")
     String serverPayload;
 }

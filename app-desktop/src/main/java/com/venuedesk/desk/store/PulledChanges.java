@@ -8,9 +8,15 @@ import com.venuedesk.model.domain.Customer;
 import com.venuedesk.model.domain.Resource;
 import com.venuedesk.model.sync.Change;
 import com.venuedesk.model.sync.EntityType;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -42,16 +48,18 @@ final class PulledChanges {
         if (changes.isEmpty()) {
             return new Result(0, Set.of());
         }
-        preload(s, changes);
+        Set<UUID> stored = preload(s, changes);
         Set<UUID> withLocalIntent = pendingEntities(s, changes);
+        Map<UUID, BookingRow> newBookings = new LinkedHashMap<>();
         Set<Topic> topics = EnumSet.noneOf(Topic.class);
         int changed = 0;
         for (Change change : changes) {
-            if (applyOne(s, change, withLocalIntent)) {
+            if (applyOne(s, change, withLocalIntent, stored, newBookings)) {
                 changed++;
                 topics.add(topicOf(change.entityType()));
             }
         }
+        insertBookings(s, newBookings.values());
         log.debug("Applied {} of {} pulled changes", changed, changes.size());
         return new Result(changed, topics);
     }
@@ -67,21 +75,29 @@ final class PulledChanges {
         }
     }
 
-    private void preload(Session s, List<Change> changes) {
-        preload(s, changes, EntityType.BOOKING, "BookingRow");
-        preload(s, changes, EntityType.CUSTOMER, "CustomerRow");
-        preload(s, changes, EntityType.RESOURCE, "ResourceRow");
-        preload(s, changes, EntityType.AVAILABILITY_RULE, "RuleRow");
-        preload(s, changes, EntityType.BLACKOUT, "BlackoutRow");
+    /**
+     * Brings the page's existing rows into the session so that the per-change lookups hit memory, and answers which
+     * of the page's records the store already has: a record it lacks is not looked up again (an initial sync would
+     * otherwise run one SELECT per record, all of them finding nothing).
+     */
+    private static Set<UUID> preload(Session s, List<Change> changes) {
+        Set<UUID> stored = new HashSet<>();
+        preload(s, changes, EntityType.BOOKING, "BookingRow", stored);
+        preload(s, changes, EntityType.CUSTOMER, "CustomerRow", stored);
+        preload(s, changes, EntityType.RESOURCE, "ResourceRow", stored);
+        preload(s, changes, EntityType.AVAILABILITY_RULE, "RuleRow", stored);
+        preload(s, changes, EntityType.BLACKOUT, "BlackoutRow", stored);
+        return stored;
     }
 
-    /** Brings the page's existing rows into the session so that the per-change lookups hit memory. */
-    private static void preload(Session s, List<Change> changes, EntityType type, String entityName) {
+    private static void preload(Session s, List<Change> changes, EntityType type, String entityName, Set<UUID> stored) {
         Set<UUID> ids = changes.stream().filter(c -> c.entityType() == type).map(Change::entityId)
                 .collect(Collectors.toSet());
         if (!ids.isEmpty()) {
-            s.createSelectionQuery("from " + entityName + " where id in :ids", Object.class)
-                    .setParameter("ids", ids).getResultList();
+            for (Object row : s.createSelectionQuery("from " + entityName + " where id in :ids", Object.class)
+                    .setParameter("ids", ids).getResultList()) {
+                stored.add((UUID) s.getIdentifier(row));
+            }
         }
     }
 
@@ -94,30 +110,34 @@ final class PulledChanges {
                 .getResultList());
     }
 
-    private boolean applyOne(Session s, Change c, Set<UUID> withLocalIntent) {
+    private boolean applyOne(Session s, Change c, Set<UUID> withLocalIntent, Set<UUID> stored,
+                             Map<UUID, BookingRow> newBookings) {
         if (!c.deleted() && c.entity() == null) {
             log.warn("Pulled change {} for {} {} carries no record; skipped", c.cursor(), c.entityType(), c.entityId());
             return false;
         }
         switch (c.entityType()) {
             case BOOKING:
-                return booking(s, c, withLocalIntent.contains(c.entityId()));
+                return booking(s, c, withLocalIntent.contains(c.entityId()), stored, newBookings);
             case CUSTOMER:
-                return customer(s, c, withLocalIntent.contains(c.entityId()));
+                return customer(s, c, withLocalIntent.contains(c.entityId()), stored);
             case RESOURCE:
-                return resource(s, c);
+                return resource(s, c, stored);
             case AVAILABILITY_RULE:
-                return rule(s, c);
+                return rule(s, c, stored);
             case BLACKOUT:
-                return blackout(s, c);
+                return blackout(s, c, stored);
             default:
                 log.debug("Ignoring pulled {} {}: the desk keeps no copy", c.entityType(), c.entityId());
                 return false;
         }
     }
 
-    private boolean booking(Session s, Change c, boolean localIntent) {
-        BookingRow row = s.find(BookingRow.class, c.entityId());
+    private boolean booking(Session s, Change c, boolean localIntent, Set<UUID> stored, Map<UUID, BookingRow> newRows) {
+        BookingRow row = newRows.get(c.entityId());
+        if (row == null && stored.contains(c.entityId())) {
+            row = s.find(BookingRow.class, c.entityId());
+        }
         if (row != null && c.revision() <= row.revision) {
             return false;
         }
@@ -140,18 +160,60 @@ final class PulledChanges {
             rows.fill(row, booking);
             row.provisional = false;
             row.refused = false;
+            // the JSON just written is the server's copy: write it once (half the work of an initial sync)
+            row.serverPayload = row.payload;
+        } else {
+            row.serverPayload = json.entity(booking);
         }
-        row.serverPayload = json.entity(booking);
         row.revision = c.revision();
         row.deleted = false;
         if (fresh) {
-            s.persist(row);
+            newRows.put(c.entityId(), row);
         }
         return true;
     }
 
-    private boolean customer(Session s, Change c, boolean localIntent) {
-        CustomerRow row = s.find(CustomerRow.class, c.entityId());
+    /**
+     * New bookings go in as one plain JDBC batch rather than through the session: an initial sync brings tens of
+     * thousands, and Hibernate's per-entity insert bookkeeping cost more than the database's work (InitialSyncBenchmark).
+     */
+    private static void insertBookings(Session s, Collection<BookingRow> newRows) {
+        if (newRows.isEmpty()) {
+            return;
+        }
+        s.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO booking (id, resource_id, customer_id, "
+                    + "start_at, end_at, status, revision, deleted, provisional, refused, payload, server_payload) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int inBatch = 0;
+                for (BookingRow row : newRows) {
+                    insert.setObject(1, row.id);
+                    insert.setObject(2, row.resourceId);
+                    insert.setObject(3, row.customerId);
+                    insert.setObject(4, OffsetDateTime.ofInstant(row.startAt, ZoneOffset.UTC));
+                    insert.setObject(5, OffsetDateTime.ofInstant(row.endAt, ZoneOffset.UTC));
+                    insert.setString(6, row.status);
+                    insert.setLong(7, row.revision);
+                    insert.setBoolean(8, row.deleted);
+                    insert.setBoolean(9, row.provisional);
+                    insert.setBoolean(10, row.refused);
+                    insert.setString(11, row.payload);
+                    insert.setString(12, row.serverPayload);
+                    insert.addBatch();
+                    if (++inBatch == DeskStore.BATCH_SIZE) {
+                        insert.executeBatch();
+                        inBatch = 0;
+                    }
+                }
+                if (inBatch > 0) {
+                    insert.executeBatch();
+                }
+            }
+        });
+    }
+
+    private boolean customer(Session s, Change c, boolean localIntent, Set<UUID> stored) {
+        CustomerRow row = stored.contains(c.entityId()) ? s.find(CustomerRow.class, c.entityId()) : null;
         if (row != null && c.revision() <= row.revision) {
             return false;
         }
@@ -172,18 +234,21 @@ final class PulledChanges {
         if (fresh || !localIntent) {
             rows.fill(row, customer);
             row.provisional = false;
+            row.serverPayload = row.payload;
+        } else {
+            row.serverPayload = json.entity(customer);
         }
-        row.serverPayload = json.entity(customer);
         row.revision = c.revision();
         row.deleted = false;
         if (fresh) {
             s.persist(row);
+            stored.add(c.entityId());
         }
         return true;
     }
 
-    private boolean resource(Session s, Change c) {
-        ResourceRow row = s.find(ResourceRow.class, c.entityId());
+    private boolean resource(Session s, Change c, Set<UUID> stored) {
+        ResourceRow row = stored.contains(c.entityId()) ? s.find(ResourceRow.class, c.entityId()) : null;
         if (row != null && c.revision() <= row.revision) {
             return false;
         }
@@ -203,12 +268,13 @@ final class PulledChanges {
         row.deleted = false;
         if (fresh) {
             s.persist(row);
+            stored.add(c.entityId());
         }
         return true;
     }
 
-    private boolean rule(Session s, Change c) {
-        RuleRow row = s.find(RuleRow.class, c.entityId());
+    private boolean rule(Session s, Change c, Set<UUID> stored) {
+        RuleRow row = stored.contains(c.entityId()) ? s.find(RuleRow.class, c.entityId()) : null;
         if (row != null && c.revision() <= row.revision) {
             return false;
         }
@@ -228,12 +294,13 @@ final class PulledChanges {
         row.deleted = false;
         if (fresh) {
             s.persist(row);
+            stored.add(c.entityId());
         }
         return true;
     }
 
-    private boolean blackout(Session s, Change c) {
-        BlackoutRow row = s.find(BlackoutRow.class, c.entityId());
+    private boolean blackout(Session s, Change c, Set<UUID> stored) {
+        BlackoutRow row = stored.contains(c.entityId()) ? s.find(BlackoutRow.class, c.entityId()) : null;
         if (row != null && c.revision() <= row.revision) {
             return false;
         }
@@ -253,6 +320,7 @@ final class PulledChanges {
         row.deleted = false;
         if (fresh) {
             s.persist(row);
+            stored.add(c.entityId());
         }
         return true;
     }

@@ -1,0 +1,284 @@
+package com.venuedesk.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.venuedesk.desk.store.DeskStore;
+import com.venuedesk.desk.sync.InitialSyncProgress;
+import com.venuedesk.desk.sync.PullPage;
+import com.venuedesk.desk.sync.SyncClient;
+import com.venuedesk.desk.sync.SyncEngine;
+import com.venuedesk.model.domain.Booking;
+import com.venuedesk.model.domain.BookingStatus;
+import com.venuedesk.model.domain.Money;
+import com.venuedesk.model.domain.SyncedEntity;
+import com.venuedesk.model.domain.TimeRange;
+import com.venuedesk.server.ServerConfig;
+import com.venuedesk.server.VenueDeskServer;
+import com.venuedesk.server.wire.Json;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * How fast a fresh desk catches up with a big venue: the server on a real PostgreSQL holds 100,000 bookings, an empty
+ * desk store runs {@code SyncEngine.syncNow()} (push nothing, pull page by page until caught up), and in the same run a
+ * raw JDBC batch insert writes the same rows into a table of the desk's booking shape (same columns, same JSON
+ * payloads, same indexes) in a fresh H2 file with the desk's settings. Printed: times, rows/s, the ratio (sync speed
+ * as a share of the raw insert speed) and the progress the engine reported on the way.
+ *
+ * <p>The bookings are seeded by JDBC batch insert straight into the server's {@code booking} and {@code change_log}
+ * tables: exactly the rows the server's own create path writes (booking at revision 1, one change-log row each, whose
+ * {@code tx_id} PostgreSQL fills), a hundred times faster than 100,000 HTTP creates.
+ *
+ * <p>Run: {@code ./mvnw -q -pl benchmarks -am -DskipTests compile exec:java
+ * -Dexec.mainClass=com.venuedesk.benchmarks.InitialSyncBenchmark} (options: {@code -Dbench.rows=100000
+ * -Dbench.pageSize=500}). Targets: initial sync of 100,000 bookings within 10 s and at least 50% of the raw rate.
+ */
+public final class InitialSyncBenchmark {
+    private static final Instant BASE = Instant.parse("2027-01-04T00:00:00Z");
+    private static final int RESOURCES = 20;
+    private static final int SEED_BATCH = 1000;
+
+    private final int rows = Integer.getInteger("bench.rows", 100_000);
+    private final int pageSize = Integer.getInteger("bench.pageSize", 500);
+    private final ObjectWriter entityWriter = Json.newMapper().writerFor(SyncedEntity.class);
+
+    public static void main(String[] args) throws Exception {
+        new InitialSyncBenchmark().run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Path dir = Files.createTempDirectory("venuedesk-initial-sync");
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE bench_sync");
+            }
+            String url = pg.getJdbcUrl("postgres", "bench_sync");
+            ServerConfig config = ServerConfig.embedded(dir.resolve("server")).withAdminPassword("bench-admin-password")
+                    .withDatabase(url, "postgres", "postgres");
+            try (VenueDeskServer server = VenueDeskServer.start(config)) {
+                List<Booking> bookings = seed(url);
+                SyncResult sync = initialSync(server, dir.resolve("desk"));
+                long pullNanos = pullOnly(server);
+                long rawNanos = rawInsert(dir.resolve("raw"), bookings);
+                report(sync, pullNanos, rawNanos);
+            }
+        }
+    }
+
+    /** Resources and a customer through SQL as well, then the bookings with their change-log rows. */
+    private List<Booking> seed(String url) throws SQLException {
+        long started = System.nanoTime();
+        List<UUID> resources = new ArrayList<>();
+        UUID customer = UUID.randomUUID();
+        List<Booking> bookings = new ArrayList<>(rows);
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+            c.setAutoCommit(false);
+            try (PreparedStatement r = c.prepareStatement("INSERT INTO resource (id, name, resource_type, capacity, "
+                    + "price_amount, price_currency, time_zone, revision) VALUES (?, ?, 'MEETING_ROOM', 10, 40.00, 'EUR', "
+                    + "'Europe/Berlin', 1)");
+                 PreparedStatement cu = c.prepareStatement("INSERT INTO customer (id, name, email, phone, revision) "
+                         + "VALUES (?, 'Bench Guest', 'bench@example.org', '+49 30 1234567', 1)");
+                 PreparedStatement log = c.prepareStatement("INSERT INTO change_log (entity_type, entity_id, revision, "
+                         + "deleted) VALUES (?, ?, 1, FALSE)")) {
+                for (int i = 0; i < RESOURCES; i++) {
+                    UUID id = UUID.randomUUID();
+                    resources.add(id);
+                    r.setObject(1, id);
+                    r.setString(2, "Bench room " + i);
+                    r.addBatch();
+                    log.setString(1, "RESOURCE");
+                    log.setObject(2, id);
+                    log.addBatch();
+                }
+                cu.setObject(1, customer);
+                cu.executeUpdate();
+                r.executeBatch();
+                log.setString(1, "CUSTOMER");
+                log.setObject(2, customer);
+                log.addBatch();
+                log.executeBatch();
+            }
+            c.commit();
+            Instant createdAt = Instant.now();
+            try (PreparedStatement b = c.prepareStatement("INSERT INTO booking (id, resource_id, customer_id, start_at, "
+                    + "end_at, status, price_amount, price_currency, notes, created_at, revision) "
+                    + "VALUES (?, ?, ?, ?, ?, 'CONFIRMED', 40.00, 'EUR', ?, ?, 1)");
+                 PreparedStatement log = c.prepareStatement("INSERT INTO change_log (entity_type, entity_id, revision, "
+                         + "deleted) VALUES ('BOOKING', ?, 1, FALSE)")) {
+                for (int k = 0; k < rows; k++) {
+                    Instant start = BASE.plus(Duration.ofHours(k / RESOURCES));
+                    Booking booking = new Booking(UUID.randomUUID(), resources.get(k % RESOURCES), customer,
+                            new TimeRange(start, start.plus(Duration.ofHours(1))), BookingStatus.CONFIRMED,
+                            new Money(new BigDecimal("40.00"), "EUR"), "seeded " + k, 1, null, createdAt, null, "");
+                    bookings.add(booking);
+                    b.setObject(1, booking.id());
+                    b.setObject(2, booking.resourceId());
+                    b.setObject(3, customer);
+                    b.setObject(4, OffsetDateTime.ofInstant(start, ZoneOffset.UTC));
+                    b.setObject(5, OffsetDateTime.ofInstant(booking.range().end(), ZoneOffset.UTC));
+                    b.setString(6, booking.notes());
+                    b.setObject(7, OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC));
+                    b.addBatch();
+                    log.setObject(1, booking.id());
+                    log.addBatch();
+                    if ((k + 1) % SEED_BATCH == 0 || k == rows - 1) {
+                        b.executeBatch();
+                        log.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("ANALYZE");
+            }
+            c.commit();
+        }
+        System.out.printf(Locale.ROOT, "Seeded %,d bookings on %d resources into PostgreSQL in %.1f s%n", rows, RESOURCES,
+                (System.nanoTime() - started) / 1e9);
+        return bookings;
+    }
+
+    private record SyncResult(long nanos, long desksBookings, List<String> progress) { }
+
+    private SyncResult initialSync(VenueDeskServer server, Path deskDir) throws Exception {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        List<String> progress = new ArrayList<>();
+        long nanos;
+        try (DeskStore store = DeskStore.open(deskDir);
+             SyncClient client = new SyncClient(server.baseUri().toString())) {
+            client.login("admin", "bench-admin-password");
+            SyncEngine.Settings defaults = SyncEngine.Settings.defaults();
+            SyncEngine engine = new SyncEngine(store, client, scheduler, Clock.systemUTC(),
+                    new SyncEngine.Settings(defaults.pushBatchSize(), pageSize, defaults.pollInterval(), defaults.retry(),
+                            defaults.reconnect()));
+            long[] nextReport = {0};
+            long started = System.nanoTime();
+            engine.addStatusListener(status -> {
+                InitialSyncProgress p = status.progress();
+                if (p.running() && p.received() >= nextReport[0]) {
+                    nextReport[0] = p.received() + rows / 10;
+                    progress.add(String.format(Locale.ROOT, "%6.2f s  %,7d of ~%,d (%.0f%%)",
+                            (System.nanoTime() - started) / 1e9, p.received(), p.estimatedTotal(), 100 * p.fraction()));
+                }
+            });
+            engine.syncNow();
+            nanos = System.nanoTime() - started;
+            engine.close();
+        } finally {
+            scheduler.shutdownNow();
+        }
+        return new SyncResult(nanos, countBookings("jdbc:h2:file:" + deskDir.toAbsolutePath().resolve("venuedesk")), progress);
+    }
+
+    /** The same pages again over HTTP, read and thrown away: the server's and the wire's share of the sync. */
+    private long pullOnly(VenueDeskServer server) {
+        try (SyncClient client = new SyncClient(server.baseUri().toString())) {
+            client.login("admin", "bench-admin-password");
+            long started = System.nanoTime();
+            String cursor = null;
+            boolean more = true;
+            while (more) {
+                PullPage page = client.pull(cursor, pageSize);
+                cursor = page.response().nextCursor();
+                more = page.response().hasMore();
+            }
+            return System.nanoTime() - started;
+        }
+    }
+
+    /** The desk's booking table, same indexes, same rows and JSON, batches of 100 committed per page. */
+    private long rawInsert(Path dir, List<Booking> bookings) throws SQLException, IOException {
+        Files.createDirectories(dir);
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("raw") + ";WRITE_DELAY=0";
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE booking (id UUID PRIMARY KEY, resource_id UUID NOT NULL, customer_id UUID NOT NULL, "
+                        + "start_at TIMESTAMP(6) WITH TIME ZONE NOT NULL, end_at TIMESTAMP(6) WITH TIME ZONE NOT NULL, "
+                        + "status VARCHAR(20) NOT NULL, revision BIGINT NOT NULL, deleted BOOLEAN NOT NULL DEFAULT FALSE, "
+                        + "provisional BOOLEAN NOT NULL DEFAULT FALSE, refused BOOLEAN NOT NULL DEFAULT FALSE, "
+                        + "payload CHARACTER VARYING NOT NULL, server_payload CHARACTER VARYING)");
+                s.execute("CREATE INDEX booking_resource_time ON booking (resource_id, start_at, end_at)");
+                s.execute("CREATE INDEX booking_time ON booking (start_at, end_at)");
+                s.execute("CREATE INDEX booking_customer ON booking (customer_id)");
+            }
+            c.setAutoCommit(false);
+            long started = System.nanoTime();
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO booking (id, resource_id, customer_id, start_at, end_at, "
+                    + "status, revision, deleted, provisional, refused, payload, server_payload) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, FALSE, FALSE, ?, ?)")) {
+                for (int k = 0; k < bookings.size(); k++) {
+                    Booking b = bookings.get(k);
+                    String json = entityWriter.writeValueAsString(b);
+                    p.setObject(1, b.id());
+                    p.setObject(2, b.resourceId());
+                    p.setObject(3, b.customerId());
+                    p.setTimestamp(4, Timestamp.from(b.range().start()));
+                    p.setTimestamp(5, Timestamp.from(b.range().end()));
+                    p.setString(6, b.status().name());
+                    p.setLong(7, b.revision());
+                    p.setString(8, json);
+                    p.setString(9, json);
+                    p.addBatch();
+                    if ((k + 1) % 100 == 0) {
+                        p.executeBatch();
+                    }
+                    if ((k + 1) % pageSize == 0) {
+                        c.commit();
+                    }
+                }
+                p.executeBatch();
+                c.commit();
+            }
+            return System.nanoTime() - started;
+        }
+    }
+
+    private static long countBookings(String url) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM booking WHERE NOT provisional AND NOT deleted")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private void report(SyncResult sync, long pullNanos, long rawNanos) {
+        double syncSeconds = sync.nanos() / 1e9;
+        double rawSeconds = rawNanos / 1e9;
+        double syncRate = rows / syncSeconds;
+        double rawRate = rows / rawSeconds;
+        System.out.println("Progress reported by the sync engine:");
+        sync.progress().forEach(line -> System.out.println("  " + line));
+        System.out.printf(Locale.ROOT, "Initial sync:   %,d bookings in %.2f s = %,.0f rows/s (desk store holds %,d; pull page %d)%n",
+                rows, syncSeconds, syncRate, sync.desksBookings(), pageSize);
+        System.out.printf(Locale.ROOT, "  of which the server's pull and the wire (same pages, not stored): %.2f s%n",
+                pullNanos / 1e9);
+        System.out.printf(Locale.ROOT, "Raw H2 insert:  %,d rows in %.2f s = %,.0f rows/s%n", rows, rawSeconds, rawRate);
+        System.out.printf(Locale.ROOT, "Ratio sync/raw: %.0f%% (target >= 50%%), time target <= 10 s: %s%n",
+                100 * syncRate / rawRate, syncSeconds <= 10 ? "met" : "MISSED");
+        if (sync.desksBookings() != rows) {
+            System.out.println("WARNING: the desk holds " + sync.desksBookings() + " bookings, expected " + rows);
+        }
+    }
+}
