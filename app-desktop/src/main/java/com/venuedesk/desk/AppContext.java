@@ -56,7 +56,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -111,11 +110,14 @@ public final class AppContext implements AutoCloseable {
         this.client = new SyncClient(serverUrl);
         this.admin = new AdminClient(serverUrl, client);
         this.signIn = new DeskSignIn(client, new CredentialCache(store));
-        this.syncScheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        java.util.concurrent.ScheduledThreadPoolExecutor scheduler = new java.util.concurrent.ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "desk-sync");
             thread.setDaemon(true);
             return thread;
         });
+        // At shutdown only a sync already running finishes; retries and polls still waiting are dropped.
+        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.syncScheduler = scheduler;
     }
 
     /**
@@ -367,6 +369,21 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets a running sync finish its local transaction: interrupting a thread in the middle of an H2 file write makes
+     * H2 close the database, and a commit other connections already saw could be lost.
+     */
+    private static void stopWithoutInterrupting(java.util.concurrent.ExecutorService executor) {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("sync still running after 15 s at shutdown; closing anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void onUi(Runnable action) {
         tasks.onUiThread(action);
     }
@@ -374,7 +391,7 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         endSession();
-        syncScheduler.shutdownNow();
+        stopWithoutInterrupting(syncScheduler);
         tasks.close();
         admin.close();
         client.close();

@@ -66,7 +66,7 @@ class DeskSyncEndToEndIT {
         public void close() throws InterruptedException {
             engine.close();
             // a sync a change event started may still run: let it end before its store closes
-            scheduler.shutdownNow();
+            scheduler.shutdown();
             scheduler.awaitTermination(10, TimeUnit.SECONDS);
             client.close();
             store.close();
