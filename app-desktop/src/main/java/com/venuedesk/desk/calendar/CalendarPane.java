@@ -15,6 +15,8 @@ import com.venuedesk.model.sync.BookingAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -86,6 +88,9 @@ public final class CalendarPane extends StackPane {
         calendarView.setShowPrintButton(false);
         calendarView.setShowPageToolBarControls(false);
         calendarView.setZoneId(model.formats().zone());
+        // CalendarFX's own day heading ("EEEE, d. MMMM yyyy") reads oddly outside German: use the locale's full date
+        calendarView.getDayPage().setDateTimeFormatter(
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(model.formats().locale()));
         calendarView.getDayPage().setShowNavigation(false);
         calendarView.getWeekPage().setShowNavigation(false);
         calendarView.getMonthPage().setShowNavigation(false);
