@@ -7,10 +7,24 @@ import javafx.application.Application;
  * start from a plain class path without JavaFX modules on the module path.
  */
 public final class Launcher {
+    /**
+     * The desk's logging configuration on the class path. Not {@code logback.xml}: the embedded sync server's jar
+     * brings one of that name, and two of them make logback warn and pick either.
+     */
+    public static final String LOG_CONFIGURATION = "venuedesk-desk-logback.xml";
+    private static final String LOGBACK_PROPERTY = "logback.configurationFile";
+
     private Launcher() {
     }
 
     public static void main(String[] args) {
+        // before any logger exists: logback reads the property once, when the first logger is created
+        System.setProperty(LOGBACK_PROPERTY, logConfiguration(System.getProperty(LOGBACK_PROPERTY)));
         Application.launch(App.class, args);
+    }
+
+    /** The logging configuration to use: one given with {@code -Dlogback.configurationFile} wins over the desk's. */
+    static String logConfiguration(String override) {
+        return override == null || override.isBlank() ? LOG_CONFIGURATION : override;
     }
 }

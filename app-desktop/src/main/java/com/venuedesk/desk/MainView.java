@@ -3,8 +3,11 @@ package com.venuedesk.desk;
 import com.venuedesk.desk.calendar.CalendarToolbar;
 import com.venuedesk.desk.calendar.CalendarViewModel;
 import com.venuedesk.desk.i18n.Messages;
+import com.venuedesk.desk.navigation.NavigationView;
 import com.venuedesk.desk.status.StatusBarView;
 import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -13,6 +16,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -35,6 +39,8 @@ public final class MainView extends BorderPane {
 
     private final CalendarViewModel calendar;
     private final CalendarToolbar toolbar;
+    /** The calendar's shortcuts exist only while its screen is shown: elsewhere Home, Ctrl+N etc. belong to that screen. */
+    private final BooleanProperty calendarShown = new SimpleBooleanProperty(true);
 
     /**
      * @param username  shown on the session menu
@@ -83,10 +89,16 @@ public final class MainView extends BorderPane {
         setBottom(status);
         sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
-                shortcuts().keySet().forEach(old.getAccelerators()::remove);
+                uninstall(old);
             }
             if (scene != null) {
                 install(scene);
+            }
+        });
+        calendarShown.addListener((obs, was, now) -> {
+            if (getScene() != null) {
+                uninstall(getScene());
+                install(getScene());
             }
         });
     }
@@ -96,6 +108,7 @@ public final class MainView extends BorderPane {
      * screen otherwise); session controls and the status bar stay.
      */
     public void showCalendarToolsWhen(javafx.beans.value.ObservableBooleanValue calendarShown) {
+        this.calendarShown.bind(calendarShown);
         toolbar.getParent().getChildrenUnmodifiable().stream()
                 .filter(node -> node == toolbar || node instanceof Separator)
                 .forEach(node -> {
@@ -110,16 +123,49 @@ public final class MainView extends BorderPane {
         }
     }
 
-    private Map<KeyCombination, Runnable> shortcuts() {
+    private Map<KeyCombination, Runnable> calendarShortcuts() {
         return Map.of(NEW_BOOKING, calendar::requestNewBooking,
                 TODAY, calendar::today,
                 TODAY_HOME, calendar::today,
                 PREVIOUS, calendar::previous,
-                NEXT, calendar::next,
-                SEARCH, toolbar::focusSearch);
+                NEXT, calendar::next);
     }
 
     private void install(Scene scene) {
-        scene.getAccelerators().putAll(shortcuts());
+        scene.getAccelerators().put(SEARCH, this::focusSearch);
+        if (calendarShown.get()) {
+            scene.getAccelerators().putAll(calendarShortcuts());
+        }
+    }
+
+    private void uninstall(Scene scene) {
+        scene.getAccelerators().remove(SEARCH);
+        calendarShortcuts().keySet().forEach(scene.getAccelerators()::remove);
+    }
+
+    /** Ctrl+F: the calendar's search, or the search field of the screen shown instead, if it has one. */
+    private void focusSearch() {
+        if (calendarShown.get()) {
+            toolbar.focusSearch();
+            return;
+        }
+        getCenter().lookupAll("." + NavigationView.SEARCH_FIELD).stream()
+                .filter(MainView::shown)
+                .filter(TextInputControl.class::isInstance)
+                .map(TextInputControl.class::cast)
+                .findFirst()
+                .ifPresent(field -> {
+                    field.requestFocus();
+                    field.selectAll();
+                });
+    }
+
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

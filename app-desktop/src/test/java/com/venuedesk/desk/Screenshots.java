@@ -188,8 +188,9 @@ public final class Screenshots {
             changes.add(new Change(String.valueOf(++cursor), EntityType.CUSTOMER, c.id(), 1, false, c));
         }
         LocalDate monday = LocalDate.now(BERLIN).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        // {room, guest, from hour, to hour}: no two overlap on one room, as the server guarantees
         int[][] plan = {{0, 0, 9, 11}, {0, 1, 13, 15}, {1, 2, 10, 12}, {1, 3, 14, 18}, {2, 4, 8, 9}, {2, 0, 11, 13},
-            {3, 5, 9, 10}, {0, 2, 9, 10}, {3, 1, 15, 17}, {1, 0, 9, 12}, {2, 3, 16, 18}, {0, 4, 15, 16}};
+            {3, 5, 9, 10}, {0, 2, 11, 12}, {3, 1, 15, 17}, {1, 1, 8, 10}, {2, 3, 16, 18}, {0, 4, 15, 16}};
         for (int day = 0; day < 5; day++) {
             for (int i = 0; i < plan.length; i++) {
                 if ((i + day) % 3 == 0) {

@@ -15,13 +15,17 @@ import com.venuedesk.model.sync.BookingAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
@@ -66,6 +70,8 @@ public final class CalendarPane extends StackPane {
     private boolean applying;
     private DayViewBase dragDayView;
     private Point2D dragStart;
+    /** Runs once, after the first layout pass that shows bookings; null once run. */
+    private Runnable firstBookingsShown;
 
     public CalendarPane(CalendarViewModel model, Messages messages, boolean mayApprove) {
         this.model = model;
@@ -82,6 +88,9 @@ public final class CalendarPane extends StackPane {
         calendarView.setShowPrintButton(false);
         calendarView.setShowPageToolBarControls(false);
         calendarView.setZoneId(model.formats().zone());
+        // CalendarFX's own day heading ("EEEE, d. MMMM yyyy") reads oddly outside German: use the locale's full date
+        calendarView.getDayPage().setDateTimeFormatter(
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(model.formats().locale()));
         calendarView.getDayPage().setShowNavigation(false);
         calendarView.getWeekPage().setShowNavigation(false);
         calendarView.getMonthPage().setShowNavigation(false);
@@ -145,6 +154,7 @@ public final class CalendarPane extends StackPane {
         boolean resources = mode == CalendarMode.RESOURCES;
         resourcesView.setVisible(resources);
         calendarView.setVisible(!resources);
+        updateSuspension();
         switch (mode) {
             case DAY -> calendarView.showDayPage();
             case WEEK -> calendarView.showWeekPage();
@@ -169,6 +179,7 @@ public final class CalendarPane extends StackPane {
 
     private void rebuildCalendars() {
         applying = true;
+        updateSuspension();
         try {
             List<Calendar> ordered = new ArrayList<>();
             List<com.calendarfx.model.Resource<ResourceColumn>> columns = new ArrayList<>();
@@ -197,8 +208,19 @@ public final class CalendarPane extends StackPane {
         rebuildEntries();
     }
 
+    /**
+     * CalendarFX views reload all their entries whenever one calendar reports a change: with one calendar per
+     * resource, refilling 20 calendars meant 20 full reloads. While the pane writes, both views are suspended and
+     * load once afterwards; the hidden view stays suspended until it is shown.
+     */
+    private void updateSuspension() {
+        calendarView.setSuspendUpdates(applying || !calendarView.isVisible());
+        resourcesView.setSuspendUpdates(applying || !resourcesView.isVisible());
+    }
+
     private void rebuildEntries() {
         applying = true;
+        updateSuspension();
         try {
             Map<UUID, List<Entry<?>>> byResource = new HashMap<>();
             for (BookingEntry booking : model.entries()) {
@@ -216,7 +238,30 @@ public final class CalendarPane extends StackPane {
             }
         } finally {
             applying = false;
+            updateSuspension();
         }
+        if (firstBookingsShown != null && !model.entries().isEmpty() && getScene() != null) {
+            afterNextLayout(getScene(), firstBookingsShown);
+            firstBookingsShown = null;
+        }
+    }
+
+    /**
+     * Runs {@code action} once, on the JavaFX thread, right after the first layout pass in which the calendar holds
+     * bookings (the desk's "ready" moment: what startup measurements wait for).
+     */
+    public void whenFirstBookingsShown(Runnable action) {
+        firstBookingsShown = action;
+    }
+
+    private static void afterNextLayout(Scene scene, Runnable action) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            action.run();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
     }
 
     private Entry<BookingEntry> toEntry(BookingEntry booking) {

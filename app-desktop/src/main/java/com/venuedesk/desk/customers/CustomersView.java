@@ -33,6 +33,7 @@ public final class CustomersView extends SplitPane {
 
     private VBox listPane(CustomersViewModel model, Messages messages) {
         search.setId("customerSearch");
+        search.getStyleClass().add(com.venuedesk.desk.navigation.NavigationView.SEARCH_FIELD);
         search.setPromptText(messages.get("customers.search"));
         search.setAccessibleText(messages.get("customers.search"));
         search.textProperty().bindBidirectional(model.queryProperty());

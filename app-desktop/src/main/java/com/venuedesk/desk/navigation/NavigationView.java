@@ -23,6 +23,8 @@ import javafx.scene.layout.VBox;
  * beside it. Screens stay alive while hidden so that switching is instant and typed input is kept.
  */
 public final class NavigationView extends BorderPane {
+    /** Style class of a screen's search field: Ctrl+F puts the cursor there while that screen is shown. */
+    public static final String SEARCH_FIELD = "screen-search";
     private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
             KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
 

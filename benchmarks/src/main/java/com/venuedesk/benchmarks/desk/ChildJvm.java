@@ -1,0 +1,122 @@
+package com.venuedesk.benchmarks.desk;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Starts a main class in a fresh JVM (a true cold start: class loading, JIT, JavaFX toolkit, everything) with this
+ * JVM's class path, and times it from {@code ProcessBuilder.start()} until a marker line appears on its output.
+ */
+final class ChildJvm {
+    /** What one start took: measured from outside, and as the child reports it from its own JVM start. */
+    record Start(double wallMillis, long reportedMillis) { }
+
+    private final List<String> jvmOptions;
+    private final String classPath;
+
+    ChildJvm(List<String> jvmOptions) {
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.classPath = classPath();
+    }
+
+    /** The JavaFX options for a child: Monocle headless unless {@code -Dbench.headless=false} (then a real display, e.g. xvfb-run). */
+    static List<String> javafxOptions() {
+        List<String> options = new ArrayList<>(List.of("-Dprism.order=sw"));
+        if (Headless.enabled()) {
+            options.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Djava.awt.headless=true"));
+        }
+        return options;
+    }
+
+    /**
+     * Runs {@code mainClass} until a line matches {@code marker} (its first group: the child's own figure in ms),
+     * then ends the child.
+     */
+    Start runUntil(String mainClass, List<String> args, Map<String, String> properties, Pattern marker, long timeoutSeconds)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-cp");
+        command.add(classPath);
+        command.add(mainClass);
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        Deque<String> tail = new ArrayDeque<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            Thread watchdog = new Thread(() -> {
+                try {
+                    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "child-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+            String line;
+            while ((line = out.readLine()) != null) {
+                Matcher m = marker.matcher(line);
+                if (m.find()) {
+                    double wall = (System.nanoTime() - started) / 1e6;
+                    stop(process);
+                    return new Start(wall, Long.parseLong(m.group(1)));
+                }
+                tail.addLast(line);
+                if (tail.size() > 40) {
+                    tail.removeFirst();
+                }
+            }
+        } finally {
+            stop(process);
+        }
+        throw new IllegalStateException(mainClass + " ended without printing " + marker + "; its last lines:\n"
+                + String.join("\n", tail));
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** exec:java runs us in its own class loader; {@code java.class.path} is Maven's then, not ours. */
+    private static String classPath() {
+        ClassLoader loader = ChildJvm.class.getClassLoader();
+        if (loader instanceof URLClassLoader urls && urls.getURLs().length > 0) {
+            List<String> entries = new ArrayList<>();
+            for (URL url : urls.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (URISyntaxException e) {
+                    throw new IllegalStateException("odd class path entry " + url, e);
+                }
+            }
+            return String.join(File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
+    }
+}
