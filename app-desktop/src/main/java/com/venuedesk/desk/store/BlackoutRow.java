@@ -10,13 +10,11 @@ import java.util.UUID;
 /** Local copy of a blackout period. */
 @Entity
 @Table(name = "blackout")
-class BlackoutRow {
+class BlackoutRow extends ReferenceRow {
     @Id
     UUID id;
     @Column(name = "resource_id")
     UUID resourceId;
-    long revision;
-    boolean deleted;
     @Lob
     @Column(nullable = false)
     String payload;

@@ -6,6 +6,7 @@ import com.venuedesk.model.domain.Blackout;
 import com.venuedesk.model.domain.Booking;
 import com.venuedesk.model.domain.Customer;
 import com.venuedesk.model.domain.Resource;
+import com.venuedesk.model.domain.SyncedEntity;
 import com.venuedesk.model.sync.Change;
 import com.venuedesk.model.sync.EntityType;
 import java.sql.PreparedStatement;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
 import org.slf4j.Logger;
@@ -122,11 +125,11 @@ final class PulledChanges {
             case CUSTOMER:
                 return customer(s, c, withLocalIntent.contains(c.entityId()), stored);
             case RESOURCE:
-                return resource(s, c, stored);
+                return this.<ResourceRow, Resource>reference(s, c, stored, ResourceRow.class, ResourceRow::new, rows::fill);
             case AVAILABILITY_RULE:
-                return rule(s, c, stored);
+                return this.<RuleRow, AvailabilityRule>reference(s, c, stored, RuleRow.class, RuleRow::new, rows::fill);
             case BLACKOUT:
-                return blackout(s, c, stored);
+                return this.<BlackoutRow, Blackout>reference(s, c, stored, BlackoutRow.class, BlackoutRow::new, rows::fill);
             default:
                 log.debug("Ignoring pulled {} {}: the desk keeps no copy", c.entityType(), c.entityId());
                 return false;
@@ -247,8 +250,10 @@ final class PulledChanges {
         return true;
     }
 
-    private boolean resource(Session s, Change c, Set<UUID> stored) {
-        ResourceRow row = stored.contains(c.entityId()) ? s.find(ResourceRow.class, c.entityId()) : null;
+    /** Resources, opening hours and blackouts: the server's copy wins, newer revisions only, tombstones kept. */
+    private <R extends ReferenceRow, E extends SyncedEntity> boolean reference(Session s, Change c, Set<UUID> stored,
+            Class<R> type, Supplier<R> create, BiConsumer<R, E> fill) {
+        R row = stored.contains(c.entityId()) ? s.find(type, c.entityId()) : null;
         if (row != null && c.revision() <= row.revision) {
             return false;
         }
@@ -261,61 +266,11 @@ final class PulledChanges {
         }
         boolean fresh = row == null;
         if (fresh) {
-            row = new ResourceRow();
+            row = create.get();
         }
-        rows.fill(row, (Resource) c.entity());
-        row.revision = c.revision();
-        row.deleted = false;
-        if (fresh) {
-            s.persist(row);
-            stored.add(c.entityId());
-        }
-        return true;
-    }
-
-    private boolean rule(Session s, Change c, Set<UUID> stored) {
-        RuleRow row = stored.contains(c.entityId()) ? s.find(RuleRow.class, c.entityId()) : null;
-        if (row != null && c.revision() <= row.revision) {
-            return false;
-        }
-        if (c.deleted()) {
-            if (row != null) {
-                row.deleted = true;
-                row.revision = c.revision();
-            }
-            return row != null;
-        }
-        boolean fresh = row == null;
-        if (fresh) {
-            row = new RuleRow();
-        }
-        rows.fill(row, (AvailabilityRule) c.entity());
-        row.revision = c.revision();
-        row.deleted = false;
-        if (fresh) {
-            s.persist(row);
-            stored.add(c.entityId());
-        }
-        return true;
-    }
-
-    private boolean blackout(Session s, Change c, Set<UUID> stored) {
-        BlackoutRow row = stored.contains(c.entityId()) ? s.find(BlackoutRow.class, c.entityId()) : null;
-        if (row != null && c.revision() <= row.revision) {
-            return false;
-        }
-        if (c.deleted()) {
-            if (row != null) {
-                row.deleted = true;
-                row.revision = c.revision();
-            }
-            return row != null;
-        }
-        boolean fresh = row == null;
-        if (fresh) {
-            row = new BlackoutRow();
-        }
-        rows.fill(row, (Blackout) c.entity());
+        @SuppressWarnings("unchecked")
+        E entity = (E) c.entity();
+        fill.accept(row, entity);
         row.revision = c.revision();
         row.deleted = false;
         if (fresh) {

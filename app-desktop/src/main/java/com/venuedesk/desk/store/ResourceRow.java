@@ -10,13 +10,11 @@ import java.util.UUID;
 /** Local copy of a resource; the record itself travels in payload as wire JSON. */
 @Entity
 @Table(name = "resource")
-class ResourceRow {
+class ResourceRow extends ReferenceRow {
     @Id
     UUID id;
     String name;
     boolean active;
-    long revision;
-    boolean deleted;
     @Lob
     @Column(nullable = false)
     String payload;

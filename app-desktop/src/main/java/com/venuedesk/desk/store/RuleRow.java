@@ -10,13 +10,11 @@ import java.util.UUID;
 /** Local copy of an availability rule. */
 @Entity
 @Table(name = "availability_rule")
-class RuleRow {
+class RuleRow extends ReferenceRow {
     @Id
     UUID id;
     @Column(name = "resource_id")
     UUID resourceId;
-    long revision;
-    boolean deleted;
     @Lob
     @Column(nullable = false)
     String payload;
