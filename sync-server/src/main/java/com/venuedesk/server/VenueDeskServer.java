@@ -21,6 +21,7 @@ import com.venuedesk.server.customers.CustomerService;
 import com.venuedesk.server.demo.DemoVenue;
 import com.venuedesk.server.resources.ResourceApi;
 import com.venuedesk.server.resources.ResourceService;
+import com.venuedesk.server.resources.ScheduleCache;
 import com.venuedesk.server.persistence.Database;
 import com.venuedesk.server.persistence.Entities;
 import com.venuedesk.server.persistence.ServerSettings;
@@ -103,7 +104,7 @@ public final class VenueDeskServer implements AutoCloseable {
         // bookings, resources, customers (and the demo venue built through the same services)
         ResourceService resources = new ResourceService(db);
         CustomerService customers = new CustomerService(db);
-        BookingService bookings = new BookingService(db, config.clock(), PricingPolicy.standard());
+        BookingService bookings = new BookingService(db, config.clock(), PricingPolicy.standard(), new ScheduleCache());
         new ResourceApi(resources).routes(table);
         new CustomerApi(customers).routes(table);
         new BookingApi(bookings).routes(table);

@@ -23,6 +23,7 @@ import com.venuedesk.server.customers.CustomerStore;
 import com.venuedesk.server.persistence.Database;
 import com.venuedesk.server.resources.ResourceDetails;
 import com.venuedesk.server.resources.ResourceStore;
+import com.venuedesk.server.resources.ScheduleCache;
 import com.venuedesk.server.sync.ChangeLog;
 import jakarta.persistence.LockModeType;
 import java.sql.SQLException;
@@ -59,11 +60,13 @@ public final class BookingService {
     private final Database db;
     private final Clock clock;
     private final PricingPolicy pricing;
+    private final ScheduleCache schedules;
 
-    public BookingService(Database db, Clock clock, PricingPolicy pricing) {
+    public BookingService(Database db, Clock clock, PricingPolicy pricing, ScheduleCache schedules) {
         this.db = db;
         this.clock = clock;
         this.pricing = pricing;
+        this.schedules = schedules;
     }
 
     /** Books a slot; a create repeated with the same id and content answers the stored booking again. */
@@ -75,15 +78,18 @@ public final class BookingService {
         if (invalid != null) {
             return invalid;
         }
-        UUID id = cmd.id() == null ? UUID.randomUUID() : cmd.id();
+        if (cmd.id() == null) {
+            // an id the server makes up cannot be a repeat: no need to look for it
+            return insert(actor, cmd, UUID.randomUUID());
+        }
         try {
-            return insert(actor, cmd, id);
+            return insert(actor, cmd, cmd.id());
         } catch (RuntimeException e) {
             if (!hasSqlState(e, UNIQUE_VIOLATION)) {
                 throw e;
             }
             // the same id was created concurrently on another resource's lock; the retry sees it and answers for it
-            return insert(actor, cmd, id);
+            return insert(actor, cmd, cmd.id());
         }
     }
 
@@ -91,7 +97,7 @@ public final class BookingService {
         TimeRange range = new TimeRange(cmd.start(), cmd.end());
         return guardedByConstraint(cmd.resourceId(), range, id, () -> db.inTransaction(session -> {
             Optional<ResourceDetails> locked = ResourceStore.lockForBooking(session, cmd.resourceId());
-            BookingEntity existing = session.find(BookingEntity.class, id);
+            BookingEntity existing = cmd.id() == null ? null : session.find(BookingEntity.class, id);
             if (existing != null) {
                 Booking stored = existing.toBooking();
                 return sameCreate(stored, cmd) ? new BookingOutcome.Saved(stored, false) : new BookingOutcome.IdInUse(stored);
@@ -103,13 +109,14 @@ public final class BookingService {
                 return new BookingOutcome.Invalid("customerId", "no customer " + cmd.customerId());
             }
             ResourceDetails details = locked.get();
-            BookingOutcome refusal = refuseIfNotFree(session, details.resource(), range, id);
+            List<Booking> around = demandWindow(session, details.resource().id(), range);
+            BookingOutcome refusal = refuseIfNotFree(session, details.resource(), range, id, around);
             if (refusal != null) {
                 return refusal;
             }
             BookingStatus status = details.requiresApproval() ? BookingStatus.PENDING : BookingStatus.CONFIRMED;
             Booking booking = new Booking(id, cmd.resourceId(), cmd.customerId(), range, status,
-                    priceOf(session, details.resource(), range, id), cmd.notes(), 1, actor.userId(), now(),
+                    priceOf(details.resource(), range, id, around), cmd.notes(), 1, actor.userId(), now(),
                     null, null);
             session.persist(new BookingEntity(booking));
             ChangeLog.append(session, EntityType.BOOKING, id, booking.revision(), false);
@@ -156,12 +163,13 @@ public final class BookingService {
             if (locked.isEmpty()) {
                 return new BookingOutcome.Invalid("resourceId", "no resource " + target);
             }
-            BookingOutcome refusal = refuseIfNotFree(session, locked.get().resource(), range, current.id());
+            List<Booking> around = demandWindow(session, target, range);
+            BookingOutcome refusal = refuseIfNotFree(session, locked.get().resource(), range, current.id(), around);
             if (refusal != null) {
                 return refusal;
             }
             Booking moved = current.withResource(target).withRange(range)
-                    .withPrice(priceOf(session, locked.get().resource(), range, current.id()))
+                    .withPrice(priceOf(locked.get().resource(), range, current.id(), around))
                     .withRevision(current.revision() + 1);
             entity.write(moved);
             ChangeLog.append(session, EntityType.BOOKING, moved.id(), moved.revision(), false);
@@ -268,25 +276,31 @@ public final class BookingService {
     public Optional<PriceQuote> quote(UUID resourceId, TimeRange range) {
         return db.inTransaction(session -> ResourceStore.find(session, resourceId)
                 .map(details -> Pricing.quote(details.resource(), range, null,
-                        nearby(session, resourceId, range), List.of(), pricing)));
+                        demandWindow(session, resourceId, range), List.of(), pricing)));
     }
 
-    private BookingOutcome refuseIfNotFree(Session session, Resource resource, TimeRange range, UUID ignore) {
+    /**
+     * Why the locked resource cannot take the range, or null when it can.
+     *
+     * @param around the resource's active bookings in the range's demand window (they include any that overlap it)
+     */
+    private BookingOutcome refuseIfNotFree(Session session, Resource resource, TimeRange range, UUID ignore,
+                                           List<Booking> around) {
         if (!resource.active()) {
             return new BookingOutcome.Invalid("resourceId", resource.name() + " is not active and cannot be booked");
         }
-        Bookability bookable = Availability.check(resource, range, ResourceStore.rulesOf(session, resource.id()),
-                ResourceStore.blackoutsFor(session, resource.id()));
+        ScheduleCache.Schedule schedule = schedules.ofLocked(session, resource.id());
+        Bookability bookable = Availability.check(resource, range, schedule.rules(), schedule.blackouts());
         if (bookable instanceof Bookability.NotBookable closed) {
             return new BookingOutcome.Invalid(closed.field(), closed.reason());
         }
-        return overlapIn(session, resource, range, ignore);
+        return overlapIn(resource, range, ignore, around);
     }
 
-    /** The overlap answer when active bookings hold part of the range, else null. */
-    private BookingOutcome.Overlap overlapIn(Session session, Resource resource, TimeRange range, UUID ignore) {
-        List<Booking> clashing = ConflictRules.conflictsWith(resource.id(), range, ignore,
-                activeOverlapping(session, resource.id(), range));
+    /** The overlap answer when active bookings among {@code candidates} hold part of the range, else null. */
+    private static BookingOutcome.Overlap overlapIn(Resource resource, TimeRange range, UUID ignore,
+                                                    List<Booking> candidates) {
+        List<Booking> clashing = ConflictRules.conflictsWith(resource.id(), range, ignore, candidates);
         if (clashing.isEmpty()) {
             return null;
         }
@@ -299,17 +313,20 @@ public final class BookingService {
         TimeRange horizon = new TimeRange(wanted.start().minus(SUGGESTION_HORIZON), wanted.end().plus(SUGGESTION_HORIZON));
         List<Booking> busy = activeOverlapping(session, null, horizon).stream()
                 .filter(b -> !b.id().equals(ignore)).toList();
-        List<Resource> all = ResourceStore.all(session).stream().map(ResourceDetails::resource).toList();
-        return SlotSuggester.suggest(new SuggestionRequest(resource, wanted, all, ResourceStore.rulesByResource(session),
-                ResourceStore.allBlackouts(session), busy, MAX_ALTERNATIVES, SUGGESTION_HORIZON, SUGGESTION_STEP,
-                clock.instant()));
+        ScheduleCache.Catalog venue = schedules.catalog(session);
+        return SlotSuggester.suggest(new SuggestionRequest(resource, wanted, venue.liveResources(), venue.rules(),
+                venue.blackouts(), busy, MAX_ALTERNATIVES, SUGGESTION_HORIZON, SUGGESTION_STEP, clock.instant()));
     }
 
-    private Money priceOf(Session session, Resource resource, TimeRange range, UUID ignore) {
-        return Pricing.quote(resource, range, ignore, nearby(session, resource.id(), range), List.of(), pricing).total();
+    private Money priceOf(Resource resource, TimeRange range, UUID ignore, List<Booking> around) {
+        return Pricing.quote(resource, range, ignore, around, List.of(), pricing).total();
     }
 
-    private static List<Booking> nearby(Session session, UUID resourceId, TimeRange range) {
+    /**
+     * The resource's active bookings within the demand window around the range: what demand pricing counts, and a
+     * superset of those that overlap the range, so that one query serves the conflict check and the price.
+     */
+    private static List<Booking> demandWindow(Session session, UUID resourceId, TimeRange range) {
         return activeOverlapping(session, resourceId,
                 new TimeRange(range.start().minus(DEMAND_WINDOW), range.end().plus(DEMAND_WINDOW)));
     }
@@ -356,7 +373,8 @@ public final class BookingService {
             LOG.warn("exclusion constraint refused an overlapping booking bookingId={} resourceId={}", ignore, resourceId);
             return db.inTransaction(session -> {
                 Optional<ResourceDetails> resource = ResourceStore.find(session, resourceId);
-                BookingOutcome.Overlap overlap = resource.map(r -> overlapIn(session, r.resource(), range, ignore)).orElse(null);
+                BookingOutcome.Overlap overlap = resource.map(r -> overlapIn(r.resource(), range, ignore,
+                        activeOverlapping(session, resourceId, range))).orElse(null);
                 return withAlternatives(overlap != null ? overlap : new BookingOutcome.Overlap(List.of(), List.of()),
                         resourceId, range, ignore);
             });

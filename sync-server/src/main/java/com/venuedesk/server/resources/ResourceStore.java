@@ -29,6 +29,20 @@ public final class ResourceStore {
         return entity == null || entity.deleted() ? Optional.empty() : Optional.of(entity.toDetails());
     }
 
+    /**
+     * Records that opening hours or blackouts changed for the resource, or for every resource when {@code resourceId}
+     * is null (a venue-wide blackout), in the caller's transaction: bumps the rows' schedule version under their locks,
+     * which {@link ScheduleCache} relies on.
+     */
+    static void scheduleChanged(Session session, UUID resourceId) {
+        var update = session.createMutationQuery("update ResourceEntity r set r.scheduleVersion = r.scheduleVersion + 1"
+                + (resourceId == null ? "" : " where r.id = :id"));
+        if (resourceId != null) {
+            update.setParameter("id", resourceId);
+        }
+        update.executeUpdate();
+    }
+
     /** The live resource, without locking. */
     public static Optional<ResourceDetails> find(Session session, UUID resourceId) {
         ResourceEntity entity = session.find(ResourceEntity.class, resourceId);
