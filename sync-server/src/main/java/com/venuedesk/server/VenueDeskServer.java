@@ -58,10 +58,12 @@ public final class VenueDeskServer implements AutoCloseable {
     private final Optional<String> generatedAdminPassword;
     private final RouteTable routeTable;
     private final ChangeEvents changeEvents;
+    private final BookingService bookings;
 
     private VenueDeskServer(Database db, Javalin http, PrometheusMeterRegistry meters, Optional<String> generatedAdminPassword,
-                            RouteTable routeTable, ChangeEvents changeEvents) {
+                            RouteTable routeTable, ChangeEvents changeEvents, BookingService bookings) {
         this.db = db;
+        this.bookings = bookings;
         this.changeEvents = changeEvents;
         this.http = http;
         this.meters = meters;
@@ -128,10 +130,11 @@ public final class VenueDeskServer implements AutoCloseable {
             http.start(config.bindHost(), config.port());
         } catch (RuntimeException e) {
             changeEvents.close();
+            bookings.close();
             throw e;
         }
         LOG.info("VenueDesk server {} listening on {}:{} with {}", VERSION, config.bindHost(), http.port(), db.vendor());
-        return new VenueDeskServer(db, http, meters, generatedAdminPassword, table, changeEvents);
+        return new VenueDeskServer(db, http, meters, generatedAdminPassword, table, changeEvents, bookings);
     }
 
     private static void createDataDir(Path dir) {
@@ -169,6 +172,7 @@ public final class VenueDeskServer implements AutoCloseable {
         try {
             changeEvents.close();
             http.stop();
+            bookings.close();
         } finally {
             meters.close();
             db.close();

@@ -31,7 +31,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -44,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * active bookings, then write, bump the revision and append to the change log. On PostgreSQL an exclusion constraint
  * backs this up; should it ever fire, the caller still gets the overlap answer with alternatives.
  */
-public final class BookingService {
+public final class BookingService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BookingService.class);
     /** PostgreSQL's exclusion_violation. */
     private static final String EXCLUSION_VIOLATION = "23P01";
@@ -55,21 +60,29 @@ public final class BookingService {
     private static final Duration SUGGESTION_HORIZON = Duration.ofDays(2);
     private static final Duration SUGGESTION_STEP = Duration.ofMinutes(30);
     private static final int MAX_ALTERNATIVES = 5;
+    /** Creates written in one transaction at most; a rush beyond waits for the next one. */
+    private static final int MAX_BATCH = 64;
     private static final List<BookingStatus> ACTIVE = List.of(BookingStatus.PENDING, BookingStatus.CONFIRMED);
 
     private final Database db;
     private final Clock clock;
     private final PricingPolicy pricing;
     private final ScheduleCache schedules;
+    private final CreateQueue<CreateRequest, BookingOutcome> creates;
 
     public BookingService(Database db, Clock clock, PricingPolicy pricing, ScheduleCache schedules) {
         this.db = db;
         this.clock = clock;
         this.pricing = pricing;
         this.schedules = schedules;
+        this.creates = new CreateQueue<>(this::writeBatch, MAX_BATCH);
     }
 
-    /** Books a slot; a create repeated with the same id and content answers the stored booking again. */
+    /**
+     * Books a slot; a create repeated with the same id and content answers the stored booking again. Creates from
+     * different callers at the same moment are written together by one writer ({@link CreateQueue}); inside a
+     * {@link Database#inOneTransaction} (a sync push) the create joins the caller's transaction instead.
+     */
     public BookingOutcome create(Principal actor, NewBooking cmd) {
         if (!actor.may(Role.FRONT_DESK)) {
             return new BookingOutcome.Forbidden("your role may not book");
@@ -78,52 +91,155 @@ public final class BookingService {
         if (invalid != null) {
             return invalid;
         }
-        if (cmd.id() == null) {
-            // an id the server makes up cannot be a repeat: no need to look for it
-            return insert(actor, cmd, UUID.randomUUID());
-        }
-        try {
-            return insert(actor, cmd, cmd.id());
-        } catch (RuntimeException e) {
-            if (!hasSqlState(e, UNIQUE_VIOLATION)) {
-                throw e;
-            }
-            // the same id was created concurrently on another resource's lock; the retry sees it and answers for it
-            return insert(actor, cmd, cmd.id());
+        CreateRequest request = new CreateRequest(actor, cmd, cmd.id() == null ? UUID.randomUUID() : cmd.id(),
+                new TimeRange(cmd.start(), cmd.end()));
+        BookingOutcome outcome = db.joinsOuterTransaction() ? writeAlone(request) : creates.submit(request);
+        return withAlternatives(outcome, cmd.resourceId(), request.range(), request.id());
+    }
+
+    /** Stops the create writer; creates already queued are written first. */
+    @Override
+    public void close() {
+        creates.close();
+    }
+
+    /** One create as the writer sees it: who asks, what, and the booking's id (the client's or a new one). */
+    private record CreateRequest(Principal actor, NewBooking cmd, UUID id, TimeRange range) {
+        boolean idFromClient() {
+            return cmd.id() != null;
         }
     }
 
-    private BookingOutcome insert(Principal actor, NewBooking cmd, UUID id) {
-        TimeRange range = new TimeRange(cmd.start(), cmd.end());
-        return guardedByConstraint(cmd.resourceId(), range, id, () -> db.inTransaction(session -> {
-            Optional<ResourceDetails> locked = ResourceStore.lockForBooking(session, cmd.resourceId());
-            BookingEntity existing = cmd.id() == null ? null : session.find(BookingEntity.class, id);
-            if (existing != null) {
-                Booking stored = existing.toBooking();
-                return sameCreate(stored, cmd) ? new BookingOutcome.Saved(stored, false) : new BookingOutcome.IdInUse(stored);
+    /**
+     * Writes a batch of creates in one transaction. Should the database refuse it as a whole (its exclusion
+     * constraint or a unique key, when someone wrote behind the service's back or created the same id at the same
+     * time), each create is written again on its own, so that only the one at fault gets the refusal.
+     */
+    private List<BookingOutcome> writeBatch(List<CreateRequest> batch) {
+        if (batch.size() > 1) {
+            try {
+                return db.inTransaction(session -> insertAll(session, batch));
+            } catch (RuntimeException e) {
+                LOG.info("a batch of {} creates was refused by the database ({}); writing them one by one", batch.size(),
+                        e.toString());
             }
-            if (locked.isEmpty()) {
-                return new BookingOutcome.Invalid("resourceId", "no resource " + cmd.resourceId());
+        }
+        return batch.stream().map(this::writeAlone).toList();
+    }
+
+    private BookingOutcome writeAlone(CreateRequest request) {
+        java.util.function.Supplier<BookingOutcome> write = () -> guardedByConstraint(request.cmd().resourceId(),
+                request.range(), request.id(), () -> db.inTransaction(session -> insertAll(session, List.of(request)).get(0)));
+        try {
+            return write.get();
+        } catch (RuntimeException e) {
+            if (!request.idFromClient() || !hasSqlState(e, UNIQUE_VIOLATION)) {
+                throw e;
             }
-            if (CustomerStore.find(session, cmd.customerId()).isEmpty()) {
-                return new BookingOutcome.Invalid("customerId", "no customer " + cmd.customerId());
+            // the same id was created concurrently on another resource's lock; the retry sees it and answers for it
+            return write.get();
+        }
+    }
+
+    /**
+     * The create path, for one request or many, in the caller's transaction: lock the resources (in the database's
+     * id order, so two batches cannot deadlock), then check each request in order against opening hours, blackouts
+     * and the active bookings (those stored and those accepted earlier in the batch), then write the accepted ones
+     * and their change-log entries. Each request gets what it would get alone after the ones before it.
+     */
+    private List<BookingOutcome> insertAll(Session session, List<CreateRequest> batch) {
+        Map<UUID, ResourceDetails> locked = ResourceStore.lockAllForBooking(session,
+                batch.stream().map(r -> r.cmd().resourceId()).collect(Collectors.toSet()));
+        Set<UUID> customers = CustomerStore.liveIds(session,
+                batch.stream().map(r -> r.cmd().customerId()).collect(Collectors.toSet()));
+        Map<UUID, Booking> byId = new HashMap<>();
+        List<UUID> clientIds = batch.stream().filter(CreateRequest::idFromClient).map(CreateRequest::id).toList();
+        if (!clientIds.isEmpty()) {
+            session.createSelectionQuery("from BookingEntity b where b.id in :ids", BookingEntity.class)
+                    .setParameter("ids", clientIds).getResultList()
+                    .stream().map(BookingEntity::toBooking).forEach(b -> byId.put(b.id(), b));
+        }
+        Map<UUID, List<Booking>> active = activeAround(session, batch.stream()
+                .filter(r -> locked.containsKey(r.cmd().resourceId())).toList());
+
+        List<BookingOutcome> outcomes = new ArrayList<>(batch.size());
+        List<Booking> accepted = new ArrayList<>();
+        for (CreateRequest request : batch) {
+            NewBooking cmd = request.cmd();
+            Booking stored = byId.get(request.id());
+            if (stored != null) {
+                outcomes.add(sameCreate(stored, cmd) ? new BookingOutcome.Saved(stored, false)
+                        : new BookingOutcome.IdInUse(stored));
+                continue;
             }
-            ResourceDetails details = locked.get();
-            List<Booking> around = demandWindow(session, details.resource().id(), range);
-            BookingOutcome refusal = refuseIfNotFree(session, details.resource(), range, id, around);
+            ResourceDetails details = locked.get(cmd.resourceId());
+            if (details == null) {
+                outcomes.add(new BookingOutcome.Invalid("resourceId", "no resource " + cmd.resourceId()));
+                continue;
+            }
+            if (!customers.contains(cmd.customerId())) {
+                outcomes.add(new BookingOutcome.Invalid("customerId", "no customer " + cmd.customerId()));
+                continue;
+            }
+            List<Booking> ofResource = active.computeIfAbsent(cmd.resourceId(), r -> new ArrayList<>());
+            List<Booking> around = within(ofResource, demandWindowOf(request.range()));
+            BookingOutcome refusal = refuseIfNotFree(session, details.resource(), request.range(), request.id(), around);
             if (refusal != null) {
-                return refusal;
+                outcomes.add(refusal);
+                continue;
             }
             BookingStatus status = details.requiresApproval() ? BookingStatus.PENDING : BookingStatus.CONFIRMED;
-            Booking booking = new Booking(id, cmd.resourceId(), cmd.customerId(), range, status,
-                    priceOf(details.resource(), range, id, around), cmd.notes(), 1, actor.userId(), now(),
-                    null, null);
+            Booking booking = new Booking(request.id(), cmd.resourceId(), cmd.customerId(), request.range(), status,
+                    priceOf(details.resource(), request.range(), request.id(), around), cmd.notes(), 1,
+                    request.actor().userId(), now(), null, null);
             session.persist(new BookingEntity(booking));
-            ChangeLog.append(session, EntityType.BOOKING, id, booking.revision(), false);
+            ofResource.add(booking);
+            byId.put(booking.id(), booking);
+            accepted.add(booking);
+            outcomes.add(new BookingOutcome.Saved(booking, true));
+        }
+        if (!accepted.isEmpty()) {
             session.flush();
-            LOG.info("booking created bookingId={} resourceId={} status={} by={}", id, cmd.resourceId(), status, actor.username());
-            return new BookingOutcome.Saved(booking, true);
-        }));
+            ChangeLog.appendAll(session, EntityType.BOOKING,
+                    accepted.stream().map(b -> new ChangeLog.Entry(b.id(), b.revision(), false)).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                if (outcomes.get(i) instanceof BookingOutcome.Saved saved && saved.created()) {
+                    LOG.info("booking created bookingId={} resourceId={} status={} by={}", saved.booking().id(),
+                            saved.booking().resourceId(), saved.booking().status(), batch.get(i).actor().username());
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    /** The active bookings within the demand windows of the requests, by resource: one query for a whole batch. */
+    private static Map<UUID, List<Booking>> activeAround(Session session, List<CreateRequest> requests) {
+        Map<UUID, List<Booking>> byResource = new HashMap<>();
+        if (requests.isEmpty()) {
+            return byResource;
+        }
+        Instant from = requests.stream().map(r -> demandWindowOf(r.range()).start()).min(Instant::compareTo).orElseThrow();
+        Instant to = requests.stream().map(r -> demandWindowOf(r.range()).end()).max(Instant::compareTo).orElseThrow();
+        Set<UUID> resources = requests.stream().map(r -> r.cmd().resourceId()).collect(Collectors.toSet());
+        session.createSelectionQuery("from BookingEntity b where b.deleted = false and b.status in :active"
+                        + " and b.resourceId in :resources and b.startAt < :to and b.endAt > :from order by b.startAt",
+                        BookingEntity.class)
+                .setParameter("active", ACTIVE)
+                .setParameter("resources", resources)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList()
+                .stream().map(BookingEntity::toBooking)
+                .forEach(b -> byResource.computeIfAbsent(b.resourceId(), r -> new ArrayList<>()).add(b));
+        return byResource;
+    }
+
+    private static TimeRange demandWindowOf(TimeRange range) {
+        return new TimeRange(range.start().minus(DEMAND_WINDOW), range.end().plus(DEMAND_WINDOW));
+    }
+
+    private static List<Booking> within(List<Booking> bookings, TimeRange window) {
+        return bookings.stream().filter(b -> b.range().overlaps(window)).toList();
     }
 
     /** Moves a booking, if nobody changed it since {@code expectedRevision}. */
@@ -149,7 +265,7 @@ public final class BookingService {
             return new BookingOutcome.NotFound(cmd.bookingId());
         }
         UUID target = cmd.resourceId() == null ? before.get().resourceId() : cmd.resourceId();
-        return guardedByConstraint(target, range, cmd.bookingId(), () -> db.inTransaction(session -> {
+        BookingOutcome outcome = guardedByConstraint(target, range, cmd.bookingId(), () -> db.inTransaction(session -> {
             Optional<ResourceDetails> locked = lockInOrder(session, before.get().resourceId(), target);
             BookingEntity entity = session.find(BookingEntity.class, cmd.bookingId(), LockModeType.PESSIMISTIC_WRITE);
             Booking current = entity.toBooking();
@@ -178,6 +294,7 @@ public final class BookingService {
                     moved.revision(), actor.username());
             return new BookingOutcome.Saved(moved, false);
         }));
+        return withAlternatives(outcome, target, range, cmd.bookingId());
     }
 
     /**
@@ -346,26 +463,22 @@ public final class BookingService {
         return query.getResultList().stream().map(BookingEntity::toBooking).toList();
     }
 
-    /** Locks both resources of a move in id order, so two moves in opposite directions cannot deadlock. */
+    /**
+     * Locks both resources of a move in the database's id order, as batches of creates do, so that no two writers
+     * wait for each other; answers the target.
+     */
     private static Optional<ResourceDetails> lockInOrder(Session session, UUID from, UUID to) {
-        if (from.equals(to)) {
-            return ResourceStore.lockForBooking(session, to);
-        }
-        UUID first = from.compareTo(to) < 0 ? from : to;
-        UUID second = first.equals(from) ? to : from;
-        Optional<ResourceDetails> a = ResourceStore.lockForBooking(session, first);
-        Optional<ResourceDetails> b = ResourceStore.lockForBooking(session, second);
-        return first.equals(to) ? a : b;
+        return Optional.ofNullable(ResourceStore.lockAllForBooking(session, from.equals(to) ? Set.of(to) : Set.of(from, to)).get(to));
     }
 
     /**
      * Runs a write; if PostgreSQL's exclusion constraint refused it (someone wrote behind the service's back, or a
-     * path missed the lock), answers the overlap as the service would have.
+     * path missed the lock), answers the overlap as the service would have (its alternatives are the caller's to add).
      */
     private BookingOutcome guardedByConstraint(UUID resourceId, TimeRange range, UUID ignore,
                                                java.util.function.Supplier<BookingOutcome> write) {
         try {
-            return withAlternatives(write.get(), resourceId, range, ignore);
+            return write.get();
         } catch (RuntimeException e) {
             if (!isExclusionViolation(e)) {
                 throw e;
@@ -375,8 +488,7 @@ public final class BookingService {
                 Optional<ResourceDetails> resource = ResourceStore.find(session, resourceId);
                 BookingOutcome.Overlap overlap = resource.map(r -> overlapIn(r.resource(), range, ignore,
                         activeOverlapping(session, resourceId, range))).orElse(null);
-                return withAlternatives(overlap != null ? overlap : new BookingOutcome.Overlap(List.of(), List.of()),
-                        resourceId, range, ignore);
+                return overlap != null ? overlap : new BookingOutcome.Overlap(List.of(), List.of());
             });
         }
     }
