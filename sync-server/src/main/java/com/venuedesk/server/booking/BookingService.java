@@ -62,6 +62,8 @@ public final class BookingService implements AutoCloseable {
     private static final int MAX_ALTERNATIVES = 5;
     /** Creates written in one transaction at most; a rush beyond waits for the next one. */
     private static final int MAX_BATCH = 64;
+    /** Batches written at the same time; each holds one pooled connection while it runs. */
+    private static final int WRITERS = 4;
     private static final List<BookingStatus> ACTIVE = List.of(BookingStatus.PENDING, BookingStatus.CONFIRMED);
 
     private final Database db;
@@ -75,7 +77,7 @@ public final class BookingService implements AutoCloseable {
         this.clock = clock;
         this.pricing = pricing;
         this.schedules = schedules;
-        this.creates = new CreateQueue<>(this::writeBatch, MAX_BATCH);
+        this.creates = new CreateQueue<>(this::writeBatch, MAX_BATCH, WRITERS);
     }
 
     /**

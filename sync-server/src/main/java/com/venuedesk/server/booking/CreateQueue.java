@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where concurrent booking creates meet, so that one writer thread takes all that are waiting in one transaction
+ * Where concurrent booking creates meet, so that a writer thread takes all that are waiting in one transaction
  * ("smart batching"): a lone create is written at once, alone; under a rush, each transaction carries as many as
- * arrived while the previous one ran. Each create still gets exactly the outcome it would get on its own after those
+ * arrived while the previous one ran. A few writers work side by side, so that a batch waiting for the database does
+ * not hold up the next one; their resource locks are taken in one order, so they never wait for each other in a cycle. Each create still gets exactly the outcome it would get on its own after those
  * ahead of it (see {@link BookingService}), but a batch costs one lock query, one read, one insert batch and one
  * commit instead of that many per booking.
  *
@@ -26,8 +27,9 @@ final class CreateQueue<R, O> implements AutoCloseable {
     private final BlockingQueue<Pending<R, O>> waiting = new LinkedBlockingQueue<>();
     private final Function<List<R>, List<O>> writeBatch;
     private final int maxBatch;
+    private final int writers;
     private final Object lifecycle = new Object();
-    private Thread writer;
+    private final List<Thread> running = new ArrayList<>();
     private boolean closed;
 
     private record Pending<R, O>(R request, CompletableFuture<O> outcome) {
@@ -37,9 +39,10 @@ final class CreateQueue<R, O> implements AutoCloseable {
     }
 
     /** @param writeBatch writes the requests in order, answering one outcome each, in the same order */
-    CreateQueue(Function<List<R>, List<O>> writeBatch, int maxBatch) {
+    CreateQueue(Function<List<R>, List<O>> writeBatch, int maxBatch, int writers) {
         this.writeBatch = writeBatch;
         this.maxBatch = maxBatch;
+        this.writers = writers;
     }
 
     /** Queues the request and waits for its outcome; a failure of its batch is thrown here as it was thrown there. */
@@ -49,10 +52,13 @@ final class CreateQueue<R, O> implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("the server is stopping and takes no more bookings");
             }
-            if (writer == null) {
-                writer = new Thread(this::writeUntilClosed, "venuedesk-booking-writer");
-                writer.setDaemon(true);
-                writer.start();
+            if (running.isEmpty()) {
+                for (int i = 1; i <= writers; i++) {
+                    Thread writer = new Thread(this::writeUntilClosed, "venuedesk-booking-writer-" + i);
+                    writer.setDaemon(true);
+                    writer.start();
+                    running.add(writer);
+                }
             }
             waiting.add(pending);
         }
@@ -67,6 +73,11 @@ final class CreateQueue<R, O> implements AutoCloseable {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /** Creates queued and not yet taken by a writer. */
+    int waitingCount() {
+        return waiting.size();
     }
 
     private void writeUntilClosed() {
@@ -84,7 +95,14 @@ final class CreateQueue<R, O> implements AutoCloseable {
             int stop = indexOfStop(batch);
             if (stop >= 0) {
                 write(batch.subList(0, stop));
-                failAll(waiting, "the server stopped before the booking was written");
+                List<Pending<R, O>> after = new ArrayList<>(batch.subList(stop + 1, batch.size()));
+                after.forEach(p -> {
+                    if (!p.isStop()) {
+                        p.outcome().completeExceptionally(new IllegalStateException("the server stopped before the booking was written"));
+                    }
+                });
+                // the other writers each need a stop mark of their own
+                waiting.add(new Pending<>(null, new CompletableFuture<>()));
                 return;
             }
             write(batch);
@@ -125,24 +143,26 @@ final class CreateQueue<R, O> implements AutoCloseable {
     /** Stops taking creates; those already queued are written first, then the writer thread ends. */
     @Override
     public void close() {
-        Thread running;
+        List<Thread> threads;
         synchronized (lifecycle) {
             if (closed) {
                 return;
             }
             closed = true;
-            running = writer;
-            // not an interrupt: the writer may be inside a JDBC call, which an interrupt could leave half done
+            threads = List.copyOf(running);
+            // not an interrupt: a writer may be inside a JDBC call, which an interrupt could leave half done
             waiting.add(new Pending<>(null, new CompletableFuture<>()));
         }
-        if (running == null) {
-            return;
-        }
         try {
-            running.join(10_000);
+            for (Thread writer : threads) {
+                writer.join(10_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        failAll(waiting, "the server stopped before the booking was written");
+        List<Pending<R, O>> left = new ArrayList<>();
+        waiting.drainTo(left);
+        left.stream().filter(p -> !p.isStop()).forEach(p -> p.outcome().completeExceptionally(
+                new IllegalStateException("the server stopped before the booking was written")));
     }
 }
