@@ -21,6 +21,7 @@ import com.venuedesk.server.customers.CustomerService;
 import com.venuedesk.server.demo.DemoVenue;
 import com.venuedesk.server.resources.ResourceApi;
 import com.venuedesk.server.resources.ResourceService;
+import com.venuedesk.server.resources.ScheduleCache;
 import com.venuedesk.server.persistence.Database;
 import com.venuedesk.server.persistence.Entities;
 import com.venuedesk.server.persistence.ServerSettings;
@@ -57,10 +58,12 @@ public final class VenueDeskServer implements AutoCloseable {
     private final Optional<String> generatedAdminPassword;
     private final RouteTable routeTable;
     private final ChangeEvents changeEvents;
+    private final BookingService bookings;
 
     private VenueDeskServer(Database db, Javalin http, PrometheusMeterRegistry meters, Optional<String> generatedAdminPassword,
-                            RouteTable routeTable, ChangeEvents changeEvents) {
+                            RouteTable routeTable, ChangeEvents changeEvents, BookingService bookings) {
         this.db = db;
+        this.bookings = bookings;
         this.changeEvents = changeEvents;
         this.http = http;
         this.meters = meters;
@@ -103,7 +106,7 @@ public final class VenueDeskServer implements AutoCloseable {
         // bookings, resources, customers (and the demo venue built through the same services)
         ResourceService resources = new ResourceService(db);
         CustomerService customers = new CustomerService(db);
-        BookingService bookings = new BookingService(db, config.clock(), PricingPolicy.standard());
+        BookingService bookings = new BookingService(db, config.clock(), PricingPolicy.standard(), new ScheduleCache());
         new ResourceApi(resources).routes(table);
         new CustomerApi(customers).routes(table);
         new BookingApi(bookings).routes(table);
@@ -127,10 +130,11 @@ public final class VenueDeskServer implements AutoCloseable {
             http.start(config.bindHost(), config.port());
         } catch (RuntimeException e) {
             changeEvents.close();
+            bookings.close();
             throw e;
         }
         LOG.info("VenueDesk server {} listening on {}:{} with {}", VERSION, config.bindHost(), http.port(), db.vendor());
-        return new VenueDeskServer(db, http, meters, generatedAdminPassword, table, changeEvents);
+        return new VenueDeskServer(db, http, meters, generatedAdminPassword, table, changeEvents, bookings);
     }
 
     private static void createDataDir(Path dir) {
@@ -168,6 +172,7 @@ public final class VenueDeskServer implements AutoCloseable {
         try {
             changeEvents.close();
             http.stop();
+            bookings.close();
         } finally {
             meters.close();
             db.close();

@@ -23,6 +23,7 @@ import com.venuedesk.server.customers.CustomerStore;
 import com.venuedesk.server.persistence.Database;
 import com.venuedesk.server.resources.ResourceDetails;
 import com.venuedesk.server.resources.ResourceStore;
+import com.venuedesk.server.resources.ScheduleCache;
 import com.venuedesk.server.sync.ChangeLog;
 import jakarta.persistence.LockModeType;
 import java.sql.SQLException;
@@ -30,7 +31,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -43,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * active bookings, then write, bump the revision and append to the change log. On PostgreSQL an exclusion constraint
  * backs this up; should it ever fire, the caller still gets the overlap answer with alternatives.
  */
-public final class BookingService {
+public final class BookingService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BookingService.class);
     /** PostgreSQL's exclusion_violation. */
     private static final String EXCLUSION_VIOLATION = "23P01";
@@ -54,19 +60,31 @@ public final class BookingService {
     private static final Duration SUGGESTION_HORIZON = Duration.ofDays(2);
     private static final Duration SUGGESTION_STEP = Duration.ofMinutes(30);
     private static final int MAX_ALTERNATIVES = 5;
+    /** Creates written in one transaction at most; a rush beyond waits for the next one. */
+    private static final int MAX_BATCH = 64;
+    /** Batches written at the same time; each holds one pooled connection while it runs. */
+    private static final int WRITERS = 4;
     private static final List<BookingStatus> ACTIVE = List.of(BookingStatus.PENDING, BookingStatus.CONFIRMED);
 
     private final Database db;
     private final Clock clock;
     private final PricingPolicy pricing;
+    private final ScheduleCache schedules;
+    private final CreateQueue<CreateRequest, BookingOutcome> creates;
 
-    public BookingService(Database db, Clock clock, PricingPolicy pricing) {
+    public BookingService(Database db, Clock clock, PricingPolicy pricing, ScheduleCache schedules) {
         this.db = db;
         this.clock = clock;
         this.pricing = pricing;
+        this.schedules = schedules;
+        this.creates = new CreateQueue<>(this::writeBatch, MAX_BATCH, WRITERS);
     }
 
-    /** Books a slot; a create repeated with the same id and content answers the stored booking again. */
+    /**
+     * Books a slot; a create repeated with the same id and content answers the stored booking again. Creates from
+     * different callers at the same moment are written together by one writer ({@link CreateQueue}); inside a
+     * {@link Database#inOneTransaction} (a sync push) the create joins the caller's transaction instead.
+     */
     public BookingOutcome create(Principal actor, NewBooking cmd) {
         if (!actor.may(Role.FRONT_DESK)) {
             return new BookingOutcome.Forbidden("your role may not book");
@@ -75,48 +93,155 @@ public final class BookingService {
         if (invalid != null) {
             return invalid;
         }
-        UUID id = cmd.id() == null ? UUID.randomUUID() : cmd.id();
-        try {
-            return insert(actor, cmd, id);
-        } catch (RuntimeException e) {
-            if (!hasSqlState(e, UNIQUE_VIOLATION)) {
-                throw e;
-            }
-            // the same id was created concurrently on another resource's lock; the retry sees it and answers for it
-            return insert(actor, cmd, id);
+        CreateRequest request = new CreateRequest(actor, cmd, cmd.id() == null ? UUID.randomUUID() : cmd.id(),
+                new TimeRange(cmd.start(), cmd.end()));
+        BookingOutcome outcome = db.joinsOuterTransaction() ? writeAlone(request) : creates.submit(request);
+        return withAlternatives(outcome, cmd.resourceId(), request.range(), request.id());
+    }
+
+    /** Stops the create writer; creates already queued are written first. */
+    @Override
+    public void close() {
+        creates.close();
+    }
+
+    /** One create as the writer sees it: who asks, what, and the booking's id (the client's or a new one). */
+    private record CreateRequest(Principal actor, NewBooking cmd, UUID id, TimeRange range) {
+        boolean idFromClient() {
+            return cmd.id() != null;
         }
     }
 
-    private BookingOutcome insert(Principal actor, NewBooking cmd, UUID id) {
-        TimeRange range = new TimeRange(cmd.start(), cmd.end());
-        return guardedByConstraint(cmd.resourceId(), range, id, () -> db.inTransaction(session -> {
-            Optional<ResourceDetails> locked = ResourceStore.lockForBooking(session, cmd.resourceId());
-            BookingEntity existing = session.find(BookingEntity.class, id);
-            if (existing != null) {
-                Booking stored = existing.toBooking();
-                return sameCreate(stored, cmd) ? new BookingOutcome.Saved(stored, false) : new BookingOutcome.IdInUse(stored);
+    /**
+     * Writes a batch of creates in one transaction. Should the database refuse it as a whole (its exclusion
+     * constraint or a unique key, when someone wrote behind the service's back or created the same id at the same
+     * time), each create is written again on its own, so that only the one at fault gets the refusal.
+     */
+    private List<BookingOutcome> writeBatch(List<CreateRequest> batch) {
+        if (batch.size() > 1) {
+            try {
+                return db.inTransaction(session -> insertAll(session, batch));
+            } catch (RuntimeException e) {
+                LOG.info("a batch of {} creates was refused by the database ({}); writing them one by one", batch.size(),
+                        e.toString());
             }
-            if (locked.isEmpty()) {
-                return new BookingOutcome.Invalid("resourceId", "no resource " + cmd.resourceId());
+        }
+        return batch.stream().map(this::writeAlone).toList();
+    }
+
+    private BookingOutcome writeAlone(CreateRequest request) {
+        java.util.function.Supplier<BookingOutcome> write = () -> guardedByConstraint(request.cmd().resourceId(),
+                request.range(), request.id(), () -> db.inTransaction(session -> insertAll(session, List.of(request)).get(0)));
+        try {
+            return write.get();
+        } catch (RuntimeException e) {
+            if (!request.idFromClient() || !hasSqlState(e, UNIQUE_VIOLATION)) {
+                throw e;
             }
-            if (CustomerStore.find(session, cmd.customerId()).isEmpty()) {
-                return new BookingOutcome.Invalid("customerId", "no customer " + cmd.customerId());
+            // the same id was created concurrently on another resource's lock; the retry sees it and answers for it
+            return write.get();
+        }
+    }
+
+    /**
+     * The create path, for one request or many, in the caller's transaction: lock the resources (in the database's
+     * id order, so two batches cannot deadlock), then check each request in order against opening hours, blackouts
+     * and the active bookings (those stored and those accepted earlier in the batch), then write the accepted ones
+     * and their change-log entries. Each request gets what it would get alone after the ones before it.
+     */
+    private List<BookingOutcome> insertAll(Session session, List<CreateRequest> batch) {
+        Map<UUID, ResourceDetails> locked = ResourceStore.lockAllForBooking(session,
+                batch.stream().map(r -> r.cmd().resourceId()).collect(Collectors.toSet()));
+        Set<UUID> customers = CustomerStore.liveIds(session,
+                batch.stream().map(r -> r.cmd().customerId()).collect(Collectors.toSet()));
+        Map<UUID, Booking> byId = new HashMap<>();
+        List<UUID> clientIds = batch.stream().filter(CreateRequest::idFromClient).map(CreateRequest::id).toList();
+        if (!clientIds.isEmpty()) {
+            session.createSelectionQuery("from BookingEntity b where b.id in :ids", BookingEntity.class)
+                    .setParameter("ids", clientIds).getResultList()
+                    .stream().map(BookingEntity::toBooking).forEach(b -> byId.put(b.id(), b));
+        }
+        Map<UUID, List<Booking>> active = activeAround(session, batch.stream()
+                .filter(r -> locked.containsKey(r.cmd().resourceId())).toList());
+
+        List<BookingOutcome> outcomes = new ArrayList<>(batch.size());
+        List<Booking> accepted = new ArrayList<>();
+        for (CreateRequest request : batch) {
+            NewBooking cmd = request.cmd();
+            Booking stored = byId.get(request.id());
+            if (stored != null) {
+                outcomes.add(sameCreate(stored, cmd) ? new BookingOutcome.Saved(stored, false)
+                        : new BookingOutcome.IdInUse(stored));
+                continue;
             }
-            ResourceDetails details = locked.get();
-            BookingOutcome refusal = refuseIfNotFree(session, details.resource(), range, id);
+            ResourceDetails details = locked.get(cmd.resourceId());
+            if (details == null) {
+                outcomes.add(new BookingOutcome.Invalid("resourceId", "no resource " + cmd.resourceId()));
+                continue;
+            }
+            if (!customers.contains(cmd.customerId())) {
+                outcomes.add(new BookingOutcome.Invalid("customerId", "no customer " + cmd.customerId()));
+                continue;
+            }
+            List<Booking> ofResource = active.computeIfAbsent(cmd.resourceId(), r -> new ArrayList<>());
+            List<Booking> around = within(ofResource, demandWindowOf(request.range()));
+            BookingOutcome refusal = refuseIfNotFree(session, details.resource(), request.range(), request.id(), around);
             if (refusal != null) {
-                return refusal;
+                outcomes.add(refusal);
+                continue;
             }
             BookingStatus status = details.requiresApproval() ? BookingStatus.PENDING : BookingStatus.CONFIRMED;
-            Booking booking = new Booking(id, cmd.resourceId(), cmd.customerId(), range, status,
-                    priceOf(session, details.resource(), range, id), cmd.notes(), 1, actor.userId(), now(),
-                    null, null);
+            Booking booking = new Booking(request.id(), cmd.resourceId(), cmd.customerId(), request.range(), status,
+                    priceOf(details.resource(), request.range(), request.id(), around), cmd.notes(), 1,
+                    request.actor().userId(), now(), null, null);
             session.persist(new BookingEntity(booking));
-            ChangeLog.append(session, EntityType.BOOKING, id, booking.revision(), false);
+            ofResource.add(booking);
+            byId.put(booking.id(), booking);
+            accepted.add(booking);
+            outcomes.add(new BookingOutcome.Saved(booking, true));
+        }
+        if (!accepted.isEmpty()) {
             session.flush();
-            LOG.info("booking created bookingId={} resourceId={} status={} by={}", id, cmd.resourceId(), status, actor.username());
-            return new BookingOutcome.Saved(booking, true);
-        }));
+            ChangeLog.appendAll(session, EntityType.BOOKING,
+                    accepted.stream().map(b -> new ChangeLog.Entry(b.id(), b.revision(), false)).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                if (outcomes.get(i) instanceof BookingOutcome.Saved saved && saved.created()) {
+                    LOG.info("booking created bookingId={} resourceId={} status={} by={}", saved.booking().id(),
+                            saved.booking().resourceId(), saved.booking().status(), batch.get(i).actor().username());
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    /** The active bookings within the demand windows of the requests, by resource: one query for a whole batch. */
+    private static Map<UUID, List<Booking>> activeAround(Session session, List<CreateRequest> requests) {
+        Map<UUID, List<Booking>> byResource = new HashMap<>();
+        if (requests.isEmpty()) {
+            return byResource;
+        }
+        Instant from = requests.stream().map(r -> demandWindowOf(r.range()).start()).min(Instant::compareTo).orElseThrow();
+        Instant to = requests.stream().map(r -> demandWindowOf(r.range()).end()).max(Instant::compareTo).orElseThrow();
+        Set<UUID> resources = requests.stream().map(r -> r.cmd().resourceId()).collect(Collectors.toSet());
+        session.createSelectionQuery("from BookingEntity b where b.deleted = false and b.status in :active"
+                        + " and b.resourceId in :resources and b.startAt < :to and b.endAt > :from order by b.startAt",
+                        BookingEntity.class)
+                .setParameter("active", ACTIVE)
+                .setParameter("resources", resources)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList()
+                .stream().map(BookingEntity::toBooking)
+                .forEach(b -> byResource.computeIfAbsent(b.resourceId(), r -> new ArrayList<>()).add(b));
+        return byResource;
+    }
+
+    private static TimeRange demandWindowOf(TimeRange range) {
+        return new TimeRange(range.start().minus(DEMAND_WINDOW), range.end().plus(DEMAND_WINDOW));
+    }
+
+    private static List<Booking> within(List<Booking> bookings, TimeRange window) {
+        return bookings.stream().filter(b -> b.range().overlaps(window)).toList();
     }
 
     /** Moves a booking, if nobody changed it since {@code expectedRevision}. */
@@ -142,7 +267,7 @@ public final class BookingService {
             return new BookingOutcome.NotFound(cmd.bookingId());
         }
         UUID target = cmd.resourceId() == null ? before.get().resourceId() : cmd.resourceId();
-        return guardedByConstraint(target, range, cmd.bookingId(), () -> db.inTransaction(session -> {
+        BookingOutcome outcome = guardedByConstraint(target, range, cmd.bookingId(), () -> db.inTransaction(session -> {
             Optional<ResourceDetails> locked = lockInOrder(session, before.get().resourceId(), target);
             BookingEntity entity = session.find(BookingEntity.class, cmd.bookingId(), LockModeType.PESSIMISTIC_WRITE);
             Booking current = entity.toBooking();
@@ -156,12 +281,13 @@ public final class BookingService {
             if (locked.isEmpty()) {
                 return new BookingOutcome.Invalid("resourceId", "no resource " + target);
             }
-            BookingOutcome refusal = refuseIfNotFree(session, locked.get().resource(), range, current.id());
+            List<Booking> around = demandWindow(session, target, range);
+            BookingOutcome refusal = refuseIfNotFree(session, locked.get().resource(), range, current.id(), around);
             if (refusal != null) {
                 return refusal;
             }
             Booking moved = current.withResource(target).withRange(range)
-                    .withPrice(priceOf(session, locked.get().resource(), range, current.id()))
+                    .withPrice(priceOf(locked.get().resource(), range, current.id(), around))
                     .withRevision(current.revision() + 1);
             entity.write(moved);
             ChangeLog.append(session, EntityType.BOOKING, moved.id(), moved.revision(), false);
@@ -170,6 +296,7 @@ public final class BookingService {
                     moved.revision(), actor.username());
             return new BookingOutcome.Saved(moved, false);
         }));
+        return withAlternatives(outcome, target, range, cmd.bookingId());
     }
 
     /**
@@ -268,25 +395,31 @@ public final class BookingService {
     public Optional<PriceQuote> quote(UUID resourceId, TimeRange range) {
         return db.inTransaction(session -> ResourceStore.find(session, resourceId)
                 .map(details -> Pricing.quote(details.resource(), range, null,
-                        nearby(session, resourceId, range), List.of(), pricing)));
+                        demandWindow(session, resourceId, range), List.of(), pricing)));
     }
 
-    private BookingOutcome refuseIfNotFree(Session session, Resource resource, TimeRange range, UUID ignore) {
+    /**
+     * Why the locked resource cannot take the range, or null when it can.
+     *
+     * @param around the resource's active bookings in the range's demand window (they include any that overlap it)
+     */
+    private BookingOutcome refuseIfNotFree(Session session, Resource resource, TimeRange range, UUID ignore,
+                                           List<Booking> around) {
         if (!resource.active()) {
             return new BookingOutcome.Invalid("resourceId", resource.name() + " is not active and cannot be booked");
         }
-        Bookability bookable = Availability.check(resource, range, ResourceStore.rulesOf(session, resource.id()),
-                ResourceStore.blackoutsFor(session, resource.id()));
+        ScheduleCache.Schedule schedule = schedules.ofLocked(session, resource.id());
+        Bookability bookable = Availability.check(resource, range, schedule.rules(), schedule.blackouts());
         if (bookable instanceof Bookability.NotBookable closed) {
             return new BookingOutcome.Invalid(closed.field(), closed.reason());
         }
-        return overlapIn(session, resource, range, ignore);
+        return overlapIn(resource, range, ignore, around);
     }
 
-    /** The overlap answer when active bookings hold part of the range, else null. */
-    private BookingOutcome.Overlap overlapIn(Session session, Resource resource, TimeRange range, UUID ignore) {
-        List<Booking> clashing = ConflictRules.conflictsWith(resource.id(), range, ignore,
-                activeOverlapping(session, resource.id(), range));
+    /** The overlap answer when active bookings among {@code candidates} hold part of the range, else null. */
+    private static BookingOutcome.Overlap overlapIn(Resource resource, TimeRange range, UUID ignore,
+                                                    List<Booking> candidates) {
+        List<Booking> clashing = ConflictRules.conflictsWith(resource.id(), range, ignore, candidates);
         if (clashing.isEmpty()) {
             return null;
         }
@@ -299,17 +432,20 @@ public final class BookingService {
         TimeRange horizon = new TimeRange(wanted.start().minus(SUGGESTION_HORIZON), wanted.end().plus(SUGGESTION_HORIZON));
         List<Booking> busy = activeOverlapping(session, null, horizon).stream()
                 .filter(b -> !b.id().equals(ignore)).toList();
-        List<Resource> all = ResourceStore.all(session).stream().map(ResourceDetails::resource).toList();
-        return SlotSuggester.suggest(new SuggestionRequest(resource, wanted, all, ResourceStore.rulesByResource(session),
-                ResourceStore.allBlackouts(session), busy, MAX_ALTERNATIVES, SUGGESTION_HORIZON, SUGGESTION_STEP,
-                clock.instant()));
+        ScheduleCache.Catalog venue = schedules.catalog(session);
+        return SlotSuggester.suggest(new SuggestionRequest(resource, wanted, venue.liveResources(), venue.rules(),
+                venue.blackouts(), busy, MAX_ALTERNATIVES, SUGGESTION_HORIZON, SUGGESTION_STEP, clock.instant()));
     }
 
-    private Money priceOf(Session session, Resource resource, TimeRange range, UUID ignore) {
-        return Pricing.quote(resource, range, ignore, nearby(session, resource.id(), range), List.of(), pricing).total();
+    private Money priceOf(Resource resource, TimeRange range, UUID ignore, List<Booking> around) {
+        return Pricing.quote(resource, range, ignore, around, List.of(), pricing).total();
     }
 
-    private static List<Booking> nearby(Session session, UUID resourceId, TimeRange range) {
+    /**
+     * The resource's active bookings within the demand window around the range: what demand pricing counts, and a
+     * superset of those that overlap the range, so that one query serves the conflict check and the price.
+     */
+    private static List<Booking> demandWindow(Session session, UUID resourceId, TimeRange range) {
         return activeOverlapping(session, resourceId,
                 new TimeRange(range.start().minus(DEMAND_WINDOW), range.end().plus(DEMAND_WINDOW)));
     }
@@ -329,26 +465,22 @@ public final class BookingService {
         return query.getResultList().stream().map(BookingEntity::toBooking).toList();
     }
 
-    /** Locks both resources of a move in id order, so two moves in opposite directions cannot deadlock. */
+    /**
+     * Locks both resources of a move in the database's id order, as batches of creates do, so that no two writers
+     * wait for each other; answers the target.
+     */
     private static Optional<ResourceDetails> lockInOrder(Session session, UUID from, UUID to) {
-        if (from.equals(to)) {
-            return ResourceStore.lockForBooking(session, to);
-        }
-        UUID first = from.compareTo(to) < 0 ? from : to;
-        UUID second = first.equals(from) ? to : from;
-        Optional<ResourceDetails> a = ResourceStore.lockForBooking(session, first);
-        Optional<ResourceDetails> b = ResourceStore.lockForBooking(session, second);
-        return first.equals(to) ? a : b;
+        return Optional.ofNullable(ResourceStore.lockAllForBooking(session, from.equals(to) ? Set.of(to) : Set.of(from, to)).get(to));
     }
 
     /**
      * Runs a write; if PostgreSQL's exclusion constraint refused it (someone wrote behind the service's back, or a
-     * path missed the lock), answers the overlap as the service would have.
+     * path missed the lock), answers the overlap as the service would have (its alternatives are the caller's to add).
      */
     private BookingOutcome guardedByConstraint(UUID resourceId, TimeRange range, UUID ignore,
                                                java.util.function.Supplier<BookingOutcome> write) {
         try {
-            return withAlternatives(write.get(), resourceId, range, ignore);
+            return write.get();
         } catch (RuntimeException e) {
             if (!isExclusionViolation(e)) {
                 throw e;
@@ -356,9 +488,9 @@ public final class BookingService {
             LOG.warn("exclusion constraint refused an overlapping booking bookingId={} resourceId={}", ignore, resourceId);
             return db.inTransaction(session -> {
                 Optional<ResourceDetails> resource = ResourceStore.find(session, resourceId);
-                BookingOutcome.Overlap overlap = resource.map(r -> overlapIn(session, r.resource(), range, ignore)).orElse(null);
-                return withAlternatives(overlap != null ? overlap : new BookingOutcome.Overlap(List.of(), List.of()),
-                        resourceId, range, ignore);
+                BookingOutcome.Overlap overlap = resource.map(r -> overlapIn(r.resource(), range, ignore,
+                        activeOverlapping(session, resourceId, range))).orElse(null);
+                return overlap != null ? overlap : new BookingOutcome.Overlap(List.of(), List.of());
             });
         }
     }

@@ -116,6 +116,11 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /** True inside {@link #inOneTransaction} on this thread: work started now joins that transaction. */
+    public boolean joinsOuterTransaction() {
+        return joinable.get() != null;
+    }
+
     /** True when the database answers a trivial query within a second. */
     public boolean isReachable() {
         try (Connection c = dataSource.getConnection()) {

@@ -56,6 +56,9 @@ public class ResourceEntity {
     private long revision;
     @Column(nullable = false)
     private boolean deleted;
+    /** Not synced: bumped when opening hours or blackouts that apply to this resource change (see {@link ScheduleCache}). */
+    @Column(name = "schedule_version", nullable = false)
+    private long scheduleVersion;
 
     protected ResourceEntity() {
     }
@@ -95,6 +98,10 @@ public class ResourceEntity {
 
     boolean deleted() {
         return deleted;
+    }
+
+    long scheduleVersion() {
+        return scheduleVersion;
     }
 
     boolean requiresApproval() {

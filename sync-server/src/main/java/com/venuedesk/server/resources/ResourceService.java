@@ -127,6 +127,7 @@ public final class ResourceService {
             }
             AvailabilityRuleEntity entity = new AvailabilityRuleEntity(rule);
             session.persist(entity);
+            ResourceStore.scheduleChanged(session, resourceId);
             ChangeLog.append(session, EntityType.AVAILABILITY_RULE, rule.id(), entity.revision(), false);
             return new ResourceOutcome.Saved<>(entity.toRule(), true);
         });
@@ -142,6 +143,7 @@ public final class ResourceService {
                 return new ResourceOutcome.NotFound<AvailabilityRule>("Availability rule", ruleId);
             }
             entity.markDeleted();
+            ResourceStore.scheduleChanged(session, resourceId);
             ChangeLog.append(session, EntityType.AVAILABILITY_RULE, ruleId, entity.revision(), true);
             return new ResourceOutcome.Saved<>(entity.toRule(), false);
         });
@@ -170,6 +172,7 @@ public final class ResourceService {
             }
             BlackoutEntity entity = new BlackoutEntity(blackout);
             session.persist(entity);
+            ResourceStore.scheduleChanged(session, draft.resourceId());
             ChangeLog.append(session, EntityType.BLACKOUT, blackout.id(), entity.revision(), false);
             return new ResourceOutcome.Saved<>(entity.toBlackout(), true);
         });
@@ -185,6 +188,7 @@ public final class ResourceService {
                 return new ResourceOutcome.NotFound<Blackout>("Blackout", id);
             }
             entity.markDeleted();
+            ResourceStore.scheduleChanged(session, entity.toBlackout().resourceId());
             ChangeLog.append(session, EntityType.BLACKOUT, id, entity.revision(), true);
             return new ResourceOutcome.Saved<>(entity.toBlackout(), false);
         });

@@ -4,6 +4,8 @@ import com.venuedesk.model.domain.AvailabilityRule;
 import com.venuedesk.model.domain.Blackout;
 import com.venuedesk.model.domain.Resource;
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,40 @@ public final class ResourceStore {
     public static Optional<ResourceDetails> lockForBooking(Session session, UUID resourceId) {
         ResourceEntity entity = session.find(ResourceEntity.class, resourceId, LockModeType.PESSIMISTIC_WRITE);
         return entity == null || entity.deleted() ? Optional.empty() : Optional.of(entity.toDetails());
+    }
+
+    /**
+     * The live resources among {@code resourceIds}, by id, their rows locked until the transaction ends, taken in
+     * the database's id order (so two writers locking overlapping sets cannot deadlock); missing or deleted ones are
+     * left out.
+     */
+    public static Map<UUID, ResourceDetails> lockAllForBooking(Session session, Collection<UUID> resourceIds) {
+        if (resourceIds.size() == 1) {
+            UUID only = resourceIds.iterator().next();
+            return lockForBooking(session, only).map(d -> Map.of(only, d)).orElse(Map.of());
+        }
+        Map<UUID, ResourceDetails> locked = new HashMap<>();
+        session.createSelectionQuery("from ResourceEntity r where r.id in :ids order by r.id", ResourceEntity.class)
+                .setParameter("ids", resourceIds)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().stream()
+                .filter(r -> !r.deleted())
+                .forEach(r -> locked.put(r.id(), r.toDetails()));
+        return locked;
+    }
+
+    /**
+     * Records that opening hours or blackouts changed for the resource, or for every resource when {@code resourceId}
+     * is null (a venue-wide blackout), in the caller's transaction: bumps the rows' schedule version under their locks,
+     * which {@link ScheduleCache} relies on.
+     */
+    static void scheduleChanged(Session session, UUID resourceId) {
+        var update = session.createMutationQuery("update ResourceEntity r set r.scheduleVersion = r.scheduleVersion + 1"
+                + (resourceId == null ? "" : " where r.id = :id"));
+        if (resourceId != null) {
+            update.setParameter("id", resourceId);
+        }
+        update.executeUpdate();
     }
 
     /** The live resource, without locking. */

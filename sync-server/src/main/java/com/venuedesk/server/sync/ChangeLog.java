@@ -1,6 +1,8 @@
 package com.venuedesk.server.sync;
 
 import com.venuedesk.model.sync.EntityType;
+import java.sql.PreparedStatement;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.hibernate.dialect.H2Dialect;
@@ -34,6 +36,35 @@ public final class ChangeLog {
                 .setParameter("revision", revision)
                 .setParameter("deleted", deleted)
                 .executeUpdate();
+    }
+
+    /** One entity's new revision, for {@link #appendAll}. */
+    public record Entry(UUID entityId, long revision, boolean deleted) { }
+
+    /** Appends several entries of one type in one JDBC batch, in the caller's transaction and in the given order. */
+    public static void appendAll(Session session, EntityType type, List<Entry> entries) {
+        if (entries.size() == 1) {
+            Entry only = entries.get(0);
+            append(session, type, only.entityId(), only.revision(), only.deleted());
+            return;
+        }
+        if (isH2(session)) {
+            session.createNativeMutationQuery("UPDATE change_log_head SET appends = appends + 1 WHERE id = 1")
+                    .executeUpdate();
+        }
+        session.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO change_log (entity_type, entity_id, revision, deleted) VALUES (?, ?, ?, ?)")) {
+                for (Entry entry : entries) {
+                    insert.setString(1, type.name());
+                    insert.setObject(2, entry.entityId());
+                    insert.setLong(3, entry.revision());
+                    insert.setBoolean(4, entry.deleted());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     private static boolean isH2(Session session) {

@@ -2,6 +2,7 @@ package com.venuedesk.server.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.venuedesk.server.resources.ScheduleCache;
 import com.venuedesk.model.domain.Booking;
 import com.venuedesk.model.domain.Customer;
 import com.venuedesk.model.domain.Role;
@@ -30,7 +31,7 @@ class BookingCommandsIT {
         try (VenueDeskServer server = ServerUnderTest.start(db, dir)) {
             Venue venue = new Venue(server);
             UUID room = UUID.fromString(venue.resource("Room A"));
-            BookingService bookings = new BookingService(server.database(), Clock.systemUTC(), PricingPolicy.standard());
+            BookingService bookings = new BookingService(server.database(), Clock.systemUTC(), PricingPolicy.standard(), new ScheduleCache());
             BookingCommands commands = new BookingCommands(bookings, new CustomerService(server.database()));
             Principal desk = new Principal(UUID.randomUUID(), "desk", Role.FRONT_DESK);
 

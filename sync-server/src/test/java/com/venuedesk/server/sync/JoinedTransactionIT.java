@@ -3,6 +3,7 @@ package com.venuedesk.server.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.venuedesk.server.resources.ScheduleCache;
 import com.venuedesk.model.domain.Role;
 import com.venuedesk.model.rules.PricingPolicy;
 import com.venuedesk.model.sync.Mutation;
@@ -36,7 +37,7 @@ class JoinedTransactionIT {
             UUID room = UUID.fromString(venue.resource("Room A"));
             UUID guest = UUID.fromString(venue.customer("Ada Lovelace"));
             BookingCommands commands = new BookingCommands(
-                    new BookingService(server.database(), Clock.systemUTC(), PricingPolicy.standard()),
+                    new BookingService(server.database(), Clock.systemUTC(), PricingPolicy.standard(), new ScheduleCache()),
                     new CustomerService(server.database()));
             MutationJournal journal = new MutationJournal(server.database(), com.venuedesk.server.wire.Json.newMapper());
             Principal desk = new Principal(UUID.randomUUID(), "desk", Role.FRONT_DESK);

@@ -1,0 +1,92 @@
+package com.venuedesk.server.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class CreateQueueTest {
+
+    @Test
+    void createsThatArriveWhileABatchIsWrittenGoTogetherInTheNextOneAndEachGetsItsOwnOutcome() throws Exception {
+        CountDownLatch firstBatchStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirstBatch = new CountDownLatch(1);
+        List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
+        try (CreateQueue<Integer, String> queue = new CreateQueue<>(batch -> {
+            batches.add(List.copyOf(batch));
+            if (batches.size() == 1) {
+                firstBatchStarted.countDown();
+                await(releaseFirstBatch);
+            }
+            return batch.stream().map(n -> "booked " + n).toList();
+        }, 64, 1)) {
+            ExecutorService callers = Executors.newFixedThreadPool(6);
+            Future<String> first = callers.submit(() -> queue.submit(0));
+            assertThat(firstBatchStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            List<Future<String>> rest = new ArrayList<>();
+            for (int n = 1; n <= 5; n++) {
+                int request = n;
+                rest.add(callers.submit(() -> queue.submit(request)));
+            }
+            waitUntilQueued(queue, rest);
+            releaseFirstBatch.countDown();
+
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("booked 0");
+            for (int n = 1; n <= 5; n++) {
+                assertThat(rest.get(n - 1).get(10, TimeUnit.SECONDS)).isEqualTo("booked " + n);
+            }
+            assertThat(batches).hasSize(2);
+            assertThat(batches.get(0)).containsExactly(0);
+            assertThat(batches.get(1)).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+            callers.shutdown();
+        }
+    }
+
+    @Test
+    void aBatchThatFailsFailsOnlyItsOwnCreatesAndTheWriterGoesOn() {
+        try (CreateQueue<Integer, String> queue = new CreateQueue<>(batch -> {
+            if (batch.contains(13)) {
+                throw new IllegalStateException("database refused the batch");
+            }
+            return batch.stream().map(n -> "booked " + n).toList();
+        }, 64, 2)) {
+            assertThatThrownBy(() -> queue.submit(13)).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("database refused the batch");
+            assertThat(queue.submit(14)).isEqualTo("booked 14");
+        }
+    }
+
+    @Test
+    void afterCloseNoCreateIsTakenAndTheWritersHaveEnded() {
+        CreateQueue<Integer, String> queue = new CreateQueue<>(batch -> batch.stream().map(n -> "booked " + n).toList(), 64, 3);
+        assertThat(queue.submit(1)).isEqualTo("booked 1");
+        queue.close();
+        assertThatThrownBy(() -> queue.submit(2)).isInstanceOf(IllegalStateException.class).hasMessageContaining("stopping");
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("venuedesk-booking-writer") && t.isAlive());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The callers have reached submit() and wait: their futures are not done while the writer is held. */
+    private static void waitUntilQueued(CreateQueue<Integer, String> queue, List<Future<String>> callers) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (queue.waitingCount() < callers.size() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(queue.waitingCount()).isEqualTo(callers.size());
+    }
+}
