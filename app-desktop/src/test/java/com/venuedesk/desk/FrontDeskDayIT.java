@@ -233,6 +233,7 @@ class FrontDeskDayIT {
         assertThat(rebooked.get("status").asText()).isEqualTo("CONFIRMED");
         UUID rebookedId = UUID.fromString(rebooked.get("id").asText());
         waitFor(() -> shownEntry(rebookedId).filter(view -> !view.getStyleClass().contains("booking-provisional")).isPresent());
+        waitFor(() -> shownEntry(clashing).isEmpty());
         assertThat(statusText("#conflictStatus")).isEmpty();
     }
 
