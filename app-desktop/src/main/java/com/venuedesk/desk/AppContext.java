@@ -110,7 +110,7 @@ public final class AppContext implements AutoCloseable {
         this.server = server;
         this.store = store;
         this.client = new SyncClient(serverUrl);
-        this.admin = new AdminClient(serverUrl, client);
+        this.admin = new AdminClient(client);
         this.signIn = new DeskSignIn(client, new CredentialCache(store));
         java.util.concurrent.ScheduledThreadPoolExecutor scheduler = new java.util.concurrent.ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "desk-sync");
@@ -401,7 +401,6 @@ public final class AppContext implements AutoCloseable {
         endSession();
         stopWithoutInterrupting(syncScheduler);
         tasks.close();
-        admin.close();
         client.close();
         store.close();
         if (server != null) {

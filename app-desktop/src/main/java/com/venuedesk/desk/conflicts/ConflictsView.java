@@ -37,19 +37,20 @@ public final class ConflictsView extends VBox {
             VBox box = new VBox(4);
             box.getStyleClass().add("conflict-card");
             Label head = new Label(card.title());
-            head.getStyleClass().add(Styles.TEXT_BOLD);
+            head.getStyleClass().addAll(Styles.TEXT_BOLD, "conflict-title");
             Label detail = new Label(card.detail());
+            detail.getStyleClass().add("conflict-detail");
             detail.setWrapText(true);
             box.getChildren().addAll(head, detail);
             for (ConflictsViewModel.Choice choice : card.choices()) {
                 Button take = new Button(messages.get("conflict.take", choice.label()));
-                take.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);
+                take.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT, "conflict-alternative");
                 take.setWrapText(true);
                 take.setOnAction(e -> model.take(card, choice));
                 box.getChildren().add(take);
             }
             Button resolve = new Button(messages.get("conflict.resolve"));
-            resolve.getStyleClass().add(Styles.SMALL);
+            resolve.getStyleClass().addAll(Styles.SMALL, "conflict-resolve");
             resolve.setOnAction(e -> model.resolve(card));
             box.getChildren().add(resolve);
             cards.getChildren().add(box);

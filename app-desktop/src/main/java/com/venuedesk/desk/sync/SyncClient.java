@@ -155,6 +155,27 @@ public final class SyncClient implements AutoCloseable {
         }
     }
 
+    // ---- other calls
+
+    /**
+     * An authenticated JSON call on the server's {@code /api/v1} for callers beyond sync (the admin screens): the
+     * session is handled as for sync (log in with remembered credentials when there is none, refresh once on a 401
+     * and repeat), so refresh-token rotation stays in this one client.
+     *
+     * @param method HTTP method, e.g. {@code GET}, {@code PUT}
+     * @param path   relative to the server's address, e.g. {@code api/v1/resources}
+     * @param body   written with the wire mapper; null sends no body
+     * @return the answer's body
+     * @throws ProblemException the server's problem+json answer (with the offending field)
+     * @throws ServerUnreachableException no answer
+     * @throws NotSignedInException no session and no credentials to open one
+     */
+    public String callJson(String method, String path, Object body) {
+        HttpUrl target = url(path);
+        return authorized(() -> new Request.Builder().url(target).method(method, body == null ? null : jsonBody(body))
+                .header("Accept", "application/json, application/problem+json"));
+    }
+
     /**
      * Opens the server's change stream ({@code GET /api/v1/sync/events}). {@code listener} hears each
      * {@code change} event's cursor, the opening, and the end of the stream (with the failure, or null when the

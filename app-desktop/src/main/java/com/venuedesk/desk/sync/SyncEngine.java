@@ -231,6 +231,9 @@ public final class SyncEngine implements AutoCloseable {
                         streamFailures = 0;
                     }
                     log.debug("Change stream open");
+                    // changes committed while no stream was open (before the first one, or while it was down with
+                    // nothing to push) are announced on none: catch up now rather than at the next poll
+                    requestSync();
                 }
 
                 @Override

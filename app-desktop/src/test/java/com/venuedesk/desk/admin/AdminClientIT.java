@@ -43,12 +43,11 @@ class AdminClientIT {
         server = VenueDeskServer.start(ServerConfig.embedded(dir).withAdminPassword(PASSWORD));
         sync = new SyncClient(server.baseUri().toString());
         sync.login("admin", PASSWORD);
-        client = new AdminClient(server.baseUri().toString(), sync);
+        client = new AdminClient(sync);
     }
 
     @AfterEach
     void stop() {
-        client.close();
         sync.close();
         server.close();
     }

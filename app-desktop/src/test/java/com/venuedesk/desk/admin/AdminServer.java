@@ -24,7 +24,7 @@ final class AdminServer implements AutoCloseable {
         answer(200, LOGIN);
         sync.login("manager", "manager-password");
         http.takeRequest();
-        client = new AdminClient(http.url("/").toString(), sync);
+        client = new AdminClient(sync);
     }
 
     void answer(int status, String json) {
@@ -38,7 +38,6 @@ final class AdminServer implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
         sync.close();
         http.close();
     }

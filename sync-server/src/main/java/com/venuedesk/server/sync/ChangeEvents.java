@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -44,8 +45,15 @@ public final class ChangeEvents implements AutoCloseable {
         client.keepAlive();
         client.onClose(() -> clients.remove(client));
         clients.add(client);
-        // every write to a stream happens on the timer thread, so two writes never interleave
-        timer.execute(() -> client.sendComment("connected"));
+        try {
+            // every write to a stream happens on the timer thread, so two writes never interleave
+            timer.execute(() -> client.sendComment("connected"));
+        } catch (RejectedExecutionException e) {
+            // the server is shutting down: end the stream at once (the desk reconnects) instead of answering 500
+            clients.remove(client);
+            client.close();
+            return;
+        }
         LOG.debug("change stream opened, {} connected", clients.size());
     }
 
