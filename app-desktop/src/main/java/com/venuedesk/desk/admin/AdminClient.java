@@ -41,7 +41,7 @@ public final class AdminClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdminClient.class);
     private static final MediaType JSON = MediaType.get("application/json");
 
-    private final HttpUrl baseUrl;
+    private final java.util.function.Function<String, HttpUrl> urls;
     private final SyncClient sessions;
     private final OkHttpClient http;
     private final ObjectMapper mapper = Json.newMapper()
@@ -63,7 +63,16 @@ public final class AdminClient implements AutoCloseable {
     public record BlackoutInput(UUID resourceId, LocalDate startDate, LocalDate endDate, String reason) { }
 
     public AdminClient(String baseUrl, SyncClient sessions) {
-        this.baseUrl = HttpUrl.get(baseUrl);
+        this(path -> HttpUrl.get(baseUrl).newBuilder().addPathSegments(path).build(), sessions);
+    }
+
+    /** A client for the server {@code sessions} talks to (also while that server's address is not known yet). */
+    public AdminClient(SyncClient sessions) {
+        this(sessions::resolve, sessions);
+    }
+
+    private AdminClient(java.util.function.Function<String, HttpUrl> urls, SyncClient sessions) {
+        this.urls = urls;
         this.sessions = sessions;
         this.http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(20))
                 .callTimeout(Duration.ofSeconds(30)).build();
@@ -190,7 +199,7 @@ public final class AdminClient implements AutoCloseable {
     }
 
     private HttpUrl url(String path) {
-        return baseUrl.newBuilder().addPathSegments(path).build();
+        return urls.apply(path);
     }
 
     @Override
