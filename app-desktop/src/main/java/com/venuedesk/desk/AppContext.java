@@ -51,13 +51,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -84,7 +88,10 @@ public final class AppContext implements AutoCloseable {
     private final VenueFormats formats;
     private final FailureReporter failures;
     private final TaskExecutor tasks;
-    private final VenueDeskServer server;
+    /** The embedded server's start, running in the background; null with a central server. */
+    private final CompletableFuture<VenueDeskServer> embedded;
+    /** The server's address; for the embedded server, set once it listens. */
+    private final CompletableFuture<String> serverUrl;
     private final DeskStore store;
     private final SyncClient client;
     private final AdminClient admin;
@@ -100,16 +107,18 @@ public final class AppContext implements AutoCloseable {
     private record Session(SignInResult.UserSession user, LocalBookings bookings, SyncEngine engine,
                            List<AutoCloseable> subscriptions) { }
 
-    private AppContext(DeskSettings settings, Clock clock, VenueDeskServer server, DeskStore store, String serverUrl) {
+    private AppContext(DeskSettings settings, Clock clock, CompletableFuture<VenueDeskServer> embedded, DeskStore store,
+                       CompletableFuture<String> serverUrl) {
         this.settings = settings;
         this.clock = clock;
         this.messages = new Messages(settings.locale());
         this.formats = new VenueFormats(settings.venueZone(), settings.locale());
         this.failures = new FailureReporter(messages, this::onUi, () -> dialogs);
         this.tasks = new FxTaskExecutor(2, failures);
-        this.server = server;
+        this.embedded = embedded;
+        this.serverUrl = serverUrl;
         this.store = store;
-        this.client = new SyncClient(serverUrl);
+        this.client = new SyncClient(serverUrl, Duration.ofSeconds(10), Duration.ofSeconds(30));
         this.admin = new AdminClient(client);
         this.signIn = new DeskSignIn(client, new CredentialCache(store));
         java.util.concurrent.ScheduledThreadPoolExecutor scheduler = new java.util.concurrent.ScheduledThreadPoolExecutor(1, runnable -> {
@@ -123,31 +132,64 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * Opens everything that does not need a window: the embedded server when no server URL is configured, and the
-     * local store. Slow (seconds); call off the JavaFX thread, e.g. from {@code Application.init()}.
+     * Opens everything that does not need a window: the local store, and (when no server URL is configured) starts
+     * the embedded server in the background, where it boots while the desk opens its store, signs in and shows the
+     * calendar from the store; the first sync runs once the server listens. Call off the JavaFX thread, e.g. from
+     * {@code Application.init()}: opening the store takes a moment.
      */
     public static AppContext open(DeskSettings settings, Clock clock) {
-        VenueDeskServer server = null;
-        String url;
+        CompletableFuture<VenueDeskServer> embedded = null;
+        CompletableFuture<String> url;
         if (settings.embeddedServer()) {
-            Path dir = settings.embeddedServerDir();
-            server = VenueDeskServer.start(ServerConfig.embedded(dir).withDemo(true).withAdminPassword(adminPassword(dir)));
-            url = server.baseUri().toString();
-            LOG.info("Embedded server at {} with data in {}", url, dir);
+            embedded = startEmbedded(settings.embeddedServerDir());
+            url = embedded.thenApply(server -> server.baseUri().toString());
         } else {
-            url = settings.serverUrl().orElseThrow().toString();
-            LOG.info("Central server at {}", url);
+            url = CompletableFuture.completedFuture(settings.serverUrl().orElseThrow().toString());
+            LOG.info("Central server at {}", url.join());
         }
         DeskStore store;
         try {
             store = DeskStore.open(settings.storeDir(), clock);
         } catch (RuntimeException e) {
-            if (server != null) {
-                server.close();
-            }
+            closeEmbedded(embedded);
             throw e;
         }
-        return new AppContext(settings, clock, server, store, url);
+        return new AppContext(settings, clock, embedded, store, url);
+    }
+
+    /**
+     * Boots the embedded server on a thread of its own. A server that fails to start leaves the desk working offline
+     * (the status bar says so, and the failure is logged), as when a central server is down.
+     */
+    private static CompletableFuture<VenueDeskServer> startEmbedded(Path dir) {
+        // at once, not in the background: whoever reads the file next finds it
+        ServerConfig config = ServerConfig.embedded(dir).withDemo(true).withAdminPassword(adminPassword(dir));
+        CompletableFuture<VenueDeskServer> started = new CompletableFuture<>();
+        Thread boot = new Thread(() -> {
+            try {
+                VenueDeskServer server = VenueDeskServer.start(config);
+                LOG.info("Embedded server at {} with data in {}", server.baseUri(), dir);
+                started.complete(server);
+            } catch (RuntimeException | Error e) {
+                LOG.error("The embedded server did not start; the desk works offline", e);
+                started.completeExceptionally(e);
+            }
+        }, "embedded-server-start");
+        boot.setDaemon(true);
+        boot.start();
+        return started;
+    }
+
+    /** Closes the embedded server, waiting for it to finish starting first. */
+    private static void closeEmbedded(CompletableFuture<VenueDeskServer> embedded) {
+        if (embedded == null) {
+            return;
+        }
+        try {
+            embedded.join().close();
+        } catch (CompletionException e) {
+            LOG.debug("The embedded server never started, nothing to close");
+        }
     }
 
     /** The embedded server's admin password: generated on first run and kept (readable by this user only). */
@@ -178,9 +220,23 @@ public final class AppContext implements AutoCloseable {
         return messages;
     }
 
-    /** The embedded server, when this desk hosts one. */
+    /** The embedded server, when this desk hosts one; waits until it has started. */
     public Optional<VenueDeskServer> embeddedServer() {
-        return Optional.ofNullable(server);
+        return Optional.ofNullable(embedded).map(CompletableFuture::join);
+    }
+
+    /** True while the embedded server is still booting. */
+    private boolean embeddedStarting() {
+        return embedded != null && !serverUrl.isDone();
+    }
+
+    /** Runs {@code action} (on whichever thread) once the embedded server has started or failed to; at once otherwise. */
+    private void whenServerStarted(Runnable action) {
+        if (embedded == null) {
+            action.run();
+        } else {
+            serverUrl.whenComplete((url, failure) -> action.run());
+        }
     }
 
     public DeskStore store() {
@@ -193,7 +249,7 @@ public final class AppContext implements AutoCloseable {
      * @param demoSignIn with the embedded demo server, sign in at once as the demo front-desk user
      */
     public void show(Stage primary, boolean demoSignIn) {
-        this.demoSignIn = demoSignIn && server != null;
+        this.demoSignIn = demoSignIn && embedded != null;
         this.stage = primary;
         this.dialogs = new FxDialogService(this::window, messages);
         primary.setTitle(messages.get("app.title"));
@@ -209,7 +265,7 @@ public final class AppContext implements AutoCloseable {
 
     private void showSignIn() {
         SignInViewModel model = new SignInViewModel(this::authenticate, tasks, messages, this::startSession);
-        if (server != null) {
+        if (embedded != null) {
             model.showHint(messages.get("signin.demoHint"));
         }
         setRoot(new SignInView(model, messages));
@@ -223,7 +279,21 @@ public final class AppContext implements AutoCloseable {
     }
 
     private SignInResult authenticate(String username, String password) {
-        DeskSignIn.Result result = signIn.signIn(new Credentials(username, password));
+        Credentials credentials = new Credentials(username, password);
+        if (embeddedStarting()) {
+            DeskSignIn.Result result = signIn.signInWhileServerStarts(credentials,
+                    () -> serverUrl.handle((url, failure) -> url).join());
+            if (result instanceof DeskSignIn.Result.Offline local) {
+                // not offline: the desk's own server is about to listen, and the first sync signs in to it
+                return new SignInResult.SignedIn(new SignInResult.UserSession(local.user().id(), local.user().username(),
+                        local.user().role(), false));
+            }
+            return sessionOf(result);
+        }
+        return sessionOf(signIn.signIn(credentials));
+    }
+
+    private static SignInResult sessionOf(DeskSignIn.Result result) {
         if (result instanceof DeskSignIn.Result.Online online) {
             return new SignInResult.SignedIn(new SignInResult.UserSession(online.user().id(), online.user().username(),
                     online.user().role(), false));
@@ -275,44 +345,58 @@ public final class AppContext implements AutoCloseable {
         setRoot(main);
         calendar.reload();
         conflicts.reload();
-        engine.start();
+        // with the embedded server still booting, the first sync waits for it rather than failing and backing off
+        whenServerStarted(engine::start);
         if (user.offline()) {
             dialogs.warn(messages.get("signin.offlineNotice"));
         }
     }
 
-    /** The navigation and the screen of each section the user's role is offered (Admin for managers only). */
+    /**
+     * The navigation and the screen of each section the user's role is offered (Admin for managers only). Only the
+     * calendar is built now; every other screen (and its ViewModel, store listener and first load) is built when
+     * its section is first opened, so that signing in is not held up by screens nobody looked at yet.
+     */
     private Node screens(SignInResult.UserSession user, LocalBookings bookings, SyncEngine engine, Node calendarPane,
                          ConflictsViewModel conflicts, NavigationViewModel navigation, List<AutoCloseable> subscriptions) {
-        Map<Section, Node> screens = new EnumMap<>(Section.class);
-        screens.put(Section.CALENDAR, calendarPane);
+        Map<Section, Supplier<? extends Node>> screens = new EnumMap<>(Section.class);
+        screens.put(Section.CALENDAR, () -> calendarPane);
 
-        CustomersViewModel customers = new CustomersViewModel(bookings, tasks, dialogs, messages, formats, clock);
-        subscriptions.add(customers.watchStore());
-        screens.put(Section.CUSTOMERS, new CustomersView(customers, messages));
-        navigation.whenOpened(Section.CUSTOMERS, customers::reload);
+        screens.put(Section.CUSTOMERS, () -> {
+            CustomersViewModel customers = new CustomersViewModel(bookings, tasks, dialogs, messages, formats, clock);
+            subscriptions.add(customers.watchStore());
+            navigation.whenOpened(Section.CUSTOMERS, customers::reload);
+            customers.reload();
+            return new CustomersView(customers, messages);
+        });
 
-        HandoverViewModel handover = new HandoverViewModel(bookings, tasks, dialogs, messages, formats, clock);
-        subscriptions.add(handover.watchStore());
-        screens.put(Section.HANDOVER, new HandoverView(handover));
-        navigation.whenOpened(Section.HANDOVER, handover::showToday);
+        screens.put(Section.HANDOVER, () -> {
+            HandoverViewModel handover = new HandoverViewModel(bookings, tasks, dialogs, messages, formats, clock);
+            subscriptions.add(handover.watchStore());
+            navigation.whenOpened(Section.HANDOVER, handover::showToday);
+            handover.showToday();
+            return new HandoverView(handover);
+        });
 
-        javafx.scene.control.Label noConflicts = new javafx.scene.control.Label(messages.get("nav.noConflicts"));
-        noConflicts.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(conflicts.items()));
-        javafx.scene.layout.StackPane inbox = new javafx.scene.layout.StackPane(noConflicts, new ConflictsView(conflicts, messages));
-        screens.put(Section.CONFLICTS, inbox);
-        navigation.whenOpened(Section.CONFLICTS, conflicts::reload);
+        screens.put(Section.CONFLICTS, () -> {
+            javafx.scene.control.Label noConflicts = new javafx.scene.control.Label(messages.get("nav.noConflicts"));
+            noConflicts.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(conflicts.items()));
+            navigation.whenOpened(Section.CONFLICTS, conflicts::reload);
+            conflicts.reload();
+            return new javafx.scene.layout.StackPane(noConflicts, new ConflictsView(conflicts, messages));
+        });
 
         if (navigation.offers(Section.ADMIN)) {
-            AdminViewModel adminModel = new AdminViewModel(admin, tasks, dialogs, messages, formats.zone(), engine::requestSync);
-            adminModel.onlineProperty().set(!user.offline());
-            subscriptions.add(engine.addStatusListener(s -> onUi(() -> adminModel.onlineProperty().set(s.online()))));
-            screens.put(Section.ADMIN, new AdminView(adminModel, messages));
-            navigation.whenOpened(Section.ADMIN, adminModel::reload);
+            screens.put(Section.ADMIN, () -> {
+                AdminViewModel adminModel = new AdminViewModel(admin, tasks, dialogs, messages, formats.zone(), engine::requestSync);
+                adminModel.onlineProperty().set(engine.status().online());
+                subscriptions.add(engine.addStatusListener(s -> onUi(() -> adminModel.onlineProperty().set(s.online()))));
+                navigation.whenOpened(Section.ADMIN, adminModel::reload);
+                adminModel.reload();
+                return new AdminView(adminModel, messages);
+            });
         }
-        customers.reload();
-        handover.reload();
-        return new NavigationView(navigation, messages, screens);
+        return NavigationView.lazy(navigation, messages, screens);
     }
 
     private void show(StatusViewModel status, SyncStatus s) {
@@ -403,9 +487,7 @@ public final class AppContext implements AutoCloseable {
         tasks.close();
         client.close();
         store.close();
-        if (server != null) {
-            server.close();
-        }
+        closeEmbedded(embedded);
         LOG.info("Desk closed");
     }
 }

@@ -48,7 +48,9 @@ class ScreensIT {
         robot.clickOn("#username").write("admin");
         robot.clickOn("#password").write(password);
         robot.clickOn("#signIn");
-        waitFor(() -> robot.lookup("#mainView").tryQuery().isPresent());
+        // a first start: signing in waits for the embedded server, which boots in the background and creates its database
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#mainView").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterEach

@@ -10,6 +10,7 @@ import com.calendarfx.view.DayView;
 import com.calendarfx.view.DayViewBase;
 import com.calendarfx.view.EntryViewBase;
 import com.calendarfx.view.ResourcesView;
+import com.calendarfx.view.page.PageBase;
 import com.venuedesk.desk.i18n.Messages;
 import com.venuedesk.model.sync.BookingAction;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.geometry.Point2D;
@@ -61,7 +63,9 @@ public final class CalendarPane extends StackPane {
     private final CalendarViewModel model;
     private final Messages messages;
     private final boolean mayApprove;
-    private final CalendarView calendarView = new CalendarView();
+    /** Day, week and month only: the year page would be built, filled and kept current for nothing. */
+    private final CalendarView calendarView = new CalendarView(CalendarView.Page.DAY, CalendarView.Page.WEEK,
+            CalendarView.Page.MONTH);
     private final ResourcesView<com.calendarfx.model.Resource<ResourceColumn>> resourcesView = new ResourcesView<>();
     private final CalendarSource source = new CalendarSource();
     private final Map<UUID, Calendar> calendars = new HashMap<>();
@@ -111,14 +115,23 @@ public final class CalendarPane extends StackPane {
             configure(control);
         }
         getChildren().addAll(resourcesView, calendarView);
+        // CalendarFX ties every page's suspension to the CalendarView's, so that all pages (the month page with every
+        // entry of the range, the day page with its agenda) reload whenever the view does; each page follows its own
+        // visibility instead (see updateSuspension)
+        for (PageBase page : pages()) {
+            Bindings.unbindBidirectional(page.suspendUpdatesProperty(), calendarView.suspendUpdatesProperty());
+        }
 
         calendarView.dateProperty().bindBidirectional(model.dateProperty());
         // ResourcesView writes its own date (week alignment), so it follows the model by listener, not binding
         resourcesView.setDate(model.dateProperty().get());
         model.dateProperty().addListener((obs, old, now) -> resourcesView.setDate(now));
+        calendarView.selectedPageProperty().addListener((obs, old, page) -> {
+            updateSuspension();
+            followPage(page);
+        });
         model.modeProperty().addListener((obs, old, now) -> showMode(now));
         showMode(model.modeProperty().get());
-        calendarView.selectedPageProperty().addListener((obs, old, page) -> followPage(page));
 
         model.resources().addListener((ListChangeListener<ResourceColumn>) change -> rebuildCalendars());
         model.entries().addListener((ListChangeListener<BookingEntry>) change -> rebuildEntries());
@@ -211,11 +224,18 @@ public final class CalendarPane extends StackPane {
     /**
      * CalendarFX views reload all their entries whenever one calendar reports a change: with one calendar per
      * resource, refilling 20 calendars meant 20 full reloads. While the pane writes, both views are suspended and
-     * load once afterwards; the hidden view stays suspended until it is shown.
+     * load once afterwards; a hidden view or page stays suspended until it is shown (and then loads).
      */
     private void updateSuspension() {
         calendarView.setSuspendUpdates(applying || !calendarView.isVisible());
+        for (PageBase page : pages()) {
+            page.setSuspendUpdates(applying || !calendarView.isVisible() || calendarView.getSelectedPageView() != page);
+        }
         resourcesView.setSuspendUpdates(applying || !resourcesView.isVisible());
+    }
+
+    private List<PageBase> pages() {
+        return List.of(calendarView.getDayPage(), calendarView.getWeekPage(), calendarView.getMonthPage());
     }
 
     private void rebuildEntries() {

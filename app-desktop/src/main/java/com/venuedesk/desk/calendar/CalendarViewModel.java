@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -158,12 +159,13 @@ public final class CalendarViewModel {
             columns.add(new ResourceColumn(resource.id(), resource.name(), i % 7));
             names.put(resource.id(), resource.name());
         }
-        Map<UUID, String> customers = new HashMap<>();
+        List<LocalBooking> inRange = bookings.localBookingsBetween(range.start(), range.end());
+        Map<UUID, String> customers = bookings.customerNames(
+                inRange.stream().map(local -> local.booking().customerId()).collect(Collectors.toSet()));
         List<BookingEntry> shown = new ArrayList<>();
-        for (LocalBooking local : bookings.localBookingsBetween(range.start(), range.end())) {
+        for (LocalBooking local : inRange) {
             Booking booking = local.booking();
-            String customer = customers.computeIfAbsent(booking.customerId(),
-                    id -> bookings.customer(id).map(Customer::name).orElse(messages.get("calendar.unknownCustomer")));
+            String customer = customers.getOrDefault(booking.customerId(), messages.get("calendar.unknownCustomer"));
             toEntry(local, customer, names.getOrDefault(booking.resourceId(), "?")).ifPresent(shown::add);
         }
         return new Loaded(columns, shown);

@@ -4,6 +4,7 @@ import com.venuedesk.desk.i18n.Messages;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -20,7 +21,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * A column of toggle buttons on the left (one per section, with Ctrl+1 ... Ctrl+n) and the chosen section's screen
- * beside it. Screens stay alive while hidden so that switching is instant and typed input is kept.
+ * beside it. A screen is built when its section is first shown (start-up builds only the first one), then stays
+ * alive while hidden so that switching back is instant and typed input is kept.
  */
 public final class NavigationView extends BorderPane {
     /** Style class of a screen's search field: Ctrl+F puts the cursor there while that screen is shown. */
@@ -30,11 +32,31 @@ public final class NavigationView extends BorderPane {
 
     private final NavigationViewModel model;
     private final Map<Section, Node> screens = new EnumMap<>(Section.class);
+    private final Map<Section, Supplier<? extends Node>> builders = new EnumMap<>(Section.class);
     private final Map<KeyCombination, Runnable> shortcuts = new HashMap<>();
     private final StackPane content = new StackPane();
 
     /** @param screens the screen of each offered section */
     public NavigationView(NavigationViewModel model, Messages messages, Map<Section, Node> screens) {
+        this(builtAlready(screens), model, messages);
+    }
+
+    /**
+     * @param builders builds the screen of each offered section, on the JavaFX thread when the section is first
+     *                 shown (before that, its refresh set with {@link NavigationViewModel#whenOpened} is not run)
+     */
+    public static NavigationView lazy(NavigationViewModel model, Messages messages,
+                                      Map<Section, Supplier<? extends Node>> builders) {
+        return new NavigationView(builders, model, messages);
+    }
+
+    private static Map<Section, Supplier<? extends Node>> builtAlready(Map<Section, Node> screens) {
+        Map<Section, Supplier<? extends Node>> builders = new EnumMap<>(Section.class);
+        screens.forEach((section, screen) -> builders.put(section, () -> screen));
+        return builders;
+    }
+
+    private NavigationView(Map<Section, Supplier<? extends Node>> builders, NavigationViewModel model, Messages messages) {
         this.model = model;
         setId("navigation");
         ToggleGroup group = new ToggleGroup();
@@ -45,13 +67,11 @@ public final class NavigationView extends BorderPane {
         bar.setAccessibleText(messages.get("nav.label"));
         int number = 1;
         for (Section section : model.sections()) {
-            Node screen = screens.get(section);
-            if (screen == null) {
+            Supplier<? extends Node> builder = builders.get(section);
+            if (builder == null) {
                 throw new IllegalArgumentException("no screen for " + section);
             }
-            this.screens.put(section, screen);
-            screen.setVisible(false);
-            content.getChildren().add(screen);
+            this.builders.put(section, builder);
 
             String title = messages.get(section.titleKey());
             KeyCombination key = new KeyCodeCombination(DIGITS[number - 1], KeyCombination.SHORTCUT_DOWN);
@@ -94,13 +114,22 @@ public final class NavigationView extends BorderPane {
     }
 
     private void show(ToggleGroup group, Section old, Section section) {
-        if (old != null) {
+        if (old != null && screens.containsKey(old)) {
             screens.get(old).setVisible(false);
         }
-        Node screen = screens.get(section);
+        Node screen = screen(section);
         screen.setVisible(true);
         select(group, section);
         screen.requestFocus();
+    }
+
+    /** The section's screen, built now if this is its first showing. */
+    private Node screen(Section section) {
+        return screens.computeIfAbsent(section, s -> {
+            Node built = builders.get(s).get();
+            content.getChildren().add(built);
+            return built;
+        });
     }
 
     private static void select(ToggleGroup group, Section section) {

@@ -132,8 +132,12 @@ public final class DeskStore implements AutoCloseable {
         return clock;
     }
 
+    /** Runs {@code work} in a read-only transaction: what it loads is neither snapshotted nor dirty-checked. */
     <T> T read(Function<Session, T> work) {
-        return sessions.fromTransaction(work);
+        return sessions.fromTransaction(session -> {
+            session.setDefaultReadOnly(true);
+            return work.apply(session);
+        });
     }
 
     /**

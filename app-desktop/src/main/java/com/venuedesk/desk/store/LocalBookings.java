@@ -23,6 +23,7 @@ import com.venuedesk.model.sync.Mutation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -320,6 +321,18 @@ public final class LocalBookings {
                         + "and c.searchText like :needle escape '\\' order by c.name, c.id", CustomerRow.class)
                 .setParameter("needle", needle).setMaxResults(limit)
                 .getResultList().stream().map(rows::customer).toList());
+    }
+
+    /** The names of those of the customers that exist (not deleted), by id: one query for a whole calendar range. */
+    public Map<UUID, String> customerNames(Collection<UUID> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Map.of();
+        }
+        return store.read(s -> s.createSelectionQuery("select c.id, c.name from CustomerRow c "
+                        + "where c.deleted = false and c.id in :ids", Object[].class)
+                .setParameter("ids", customerIds)
+                .getResultList().stream()
+                .collect(Collectors.toMap(row -> (UUID) row[0], row -> (String) row[1])));
     }
 
     public Optional<Customer> customer(UUID customerId) {

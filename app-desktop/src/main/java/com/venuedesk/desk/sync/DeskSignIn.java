@@ -56,6 +56,26 @@ public final class DeskSignIn {
         }
     }
 
+    /**
+     * Signs in while the server is known to be starting (the desk's own embedded server, booting in the
+     * background): from this desk's cache at once when the cache confirms the password, so that work can begin
+     * before the server listens (the client then logs in when the first sync needs it); otherwise, e.g. at the
+     * very first start, it waits for {@code serverStarted} and signs in as usual.
+     */
+    public Result signInWhileServerStarts(Credentials credentials, Runnable serverStarted) {
+        if (credentials.username() != null && credentials.password() != null && !credentials.password().isEmpty()) {
+            Optional<CachedUser> cached = cache.verify(credentials.username(), credentials.password());
+            if (cached.isPresent()) {
+                CachedUser user = cached.get();
+                log.info("Signed in {} from this desk's cache while the server starts", user.username());
+                client.loginWhenNeeded(credentials);
+                return new Result.Offline(new SignedInUser(user.userId(), user.username(), user.role()));
+            }
+        }
+        serverStarted.run();
+        return signIn(credentials);
+    }
+
     private Result offline(Credentials credentials, String why) {
         log.info("Server unavailable ({}); trying offline sign-in of {}", why, credentials.username());
         Optional<CachedUser> cached = cache.verify(credentials.username(), credentials.password());

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -35,7 +37,8 @@ public final class SyncClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SyncClient.class);
     private static final MediaType JSON = MediaType.get("application/json");
 
-    private final HttpUrl baseUrl;
+    /** Known at once for a central server; for an embedded server still booting, once it listens. */
+    private final CompletableFuture<String> baseUrl;
     private final OkHttpClient http;
     private final OkHttpClient streaming;
     private final ObjectMapper mapper = Json.newMapper();
@@ -49,7 +52,16 @@ public final class SyncClient implements AutoCloseable {
     }
 
     public SyncClient(String baseUrl, Duration connectTimeout, Duration readTimeout) {
-        this.baseUrl = HttpUrl.get(baseUrl);
+        this(CompletableFuture.completedFuture(HttpUrl.get(baseUrl).toString()), connectTimeout, readTimeout);
+    }
+
+    /**
+     * A client for a server whose address is known only once it has started (the desk's embedded server boots in
+     * the background). Until then every call fails as {@link ServerUnreachableException}, as when offline.
+     */
+    public SyncClient(CompletionStage<String> baseUrl, Duration connectTimeout, Duration readTimeout) {
+        // kept as given, not as a derived stage: a caller that waited for this very stage must find the address set
+        this.baseUrl = baseUrl.toCompletableFuture();
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
@@ -68,7 +80,7 @@ public final class SyncClient implements AutoCloseable {
         synchronized (sessionLock) {
             session = fresh;
         }
-        log.info("Signed in to {} as {}", baseUrl, fresh.user().username());
+        log.info("Signed in to {} as {}", baseUrl.join(), fresh.user().username());
         return fresh;
     }
 
@@ -350,8 +362,25 @@ public final class SyncClient implements AutoCloseable {
         return new ServerUnreachableException(request.method() + " " + request.url().encodedPath() + " failed: " + e, e);
     }
 
+    /**
+     * The address of {@code path} on the server; {@link ServerUnreachableException} while the server's address is
+     * not known yet (it is still starting) or when it failed to start.
+     */
+    public HttpUrl resolve(String path) {
+        String base = baseUrl.getNow(null);
+        if (base == null) {
+            if (baseUrl.isCompletedExceptionally()) {
+                Throwable failure = baseUrl.handle((url, e) -> e).join();
+                throw new ServerUnreachableException("the server did not start: " + failure.getMessage(),
+                        new IOException(failure));
+            }
+            throw new ServerUnreachableException("the server is still starting", new IOException("not listening yet"));
+        }
+        return HttpUrl.get(base).newBuilder().addPathSegments(path).build();
+    }
+
     private HttpUrl url(String path) {
-        return baseUrl.newBuilder().addPathSegments(path).build();
+        return resolve(path);
     }
 
     private RequestBody jsonBody(Object value) {

@@ -58,6 +58,15 @@ class DeskStoreTest {
     }
 
     @Test
+    void customerNamesAreLookedUpTogetherAndADeletedOrUnknownCustomerHasNone() {
+        Customer grace = guest("Grace Hopper", 1);
+        store.applyPulledPage(List.of(upsert("3", grace), tombstone("4", EntityType.CUSTOMER, grace.id(), 2)), "4");
+
+        assertThat(bookings.customerNames(List.of(ada.id(), grace.id(), UUID.randomUUID())))
+                .containsExactly(java.util.Map.entry(ada.id(), "Ada Lovelace"));
+    }
+
+    @Test
     void aLocalBookingAndItsOutboxEntryAreRecordedTogether() {
         LocalWrite write = bookings.createBooking(room.id(), ada.id(), hour(9), "window seat");
 

@@ -88,4 +88,28 @@ class DeskSignInTest {
 
         assertThat(client.session()).map(s -> s.user().id()).contains(wire.userId);
     }
+
+    @Test
+    void whileTheServerStartsAUserSeenOnlineBeforeIsSignedInFromTheCacheWithoutWaiting() {
+        signIn.signIn(new Credentials(wire.username, wire.password));
+        server.close();
+        java.util.concurrent.atomic.AtomicBoolean waited = new java.util.concurrent.atomic.AtomicBoolean();
+
+        DeskSignIn.Result result = signIn.signInWhileServerStarts(new Credentials(wire.username, wire.password),
+                () -> waited.set(true));
+
+        assertThat(result).isEqualTo(new DeskSignIn.Result.Offline(new SignedInUser(wire.userId, wire.username, Role.FRONT_DESK)));
+        assertThat(waited).isFalse();
+    }
+
+    @Test
+    void whileTheServerStartsAUserTheCacheCannotConfirmWaitsForTheServerAndSignsInOnline() {
+        java.util.concurrent.atomic.AtomicBoolean waited = new java.util.concurrent.atomic.AtomicBoolean();
+
+        DeskSignIn.Result result = signIn.signInWhileServerStarts(new Credentials(wire.username, wire.password),
+                () -> waited.set(true));
+
+        assertThat(waited).isTrue();
+        assertThat(result).isInstanceOf(DeskSignIn.Result.Online.class);
+    }
 }

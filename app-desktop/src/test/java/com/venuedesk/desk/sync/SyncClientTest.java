@@ -103,4 +103,18 @@ class SyncClientTest {
 
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
+
+    @Test
+    void aClientOfAServerStillStartingFailsAsUnreachableUntilTheServerListensThenWorks() {
+        server.setDispatcher(wire);
+        java.util.concurrent.CompletableFuture<String> address = new java.util.concurrent.CompletableFuture<>();
+        try (SyncClient starting = new SyncClient(address, Duration.ofSeconds(1), Duration.ofSeconds(2))) {
+            assertThatThrownBy(() -> starting.login(wire.username, wire.password))
+                    .isInstanceOf(ServerUnreachableException.class).hasMessageContaining("still starting");
+
+            address.complete(server.url("/").toString());
+
+            assertThat(starting.login(wire.username, wire.password).user().id()).isEqualTo(wire.userId);
+        }
+    }
 }
