@@ -10,6 +10,7 @@ import com.venuedesk.model.domain.SyncedEntity;
 import com.venuedesk.model.sync.Change;
 import com.venuedesk.model.sync.EntityType;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -79,38 +80,57 @@ final class PulledChanges {
     }
 
     /**
-     * Brings the page's existing rows into the session so that the per-change lookups hit memory, and answers which
-     * of the page's records the store already has: a record it lacks is not looked up again (an initial sync would
-     * otherwise run one SELECT per record, all of them finding nothing).
+     * Answers which of the page's records the store already has, and brings those rows into the session so that the
+     * per-change lookups hit memory. A record the store lacks is never looked up again: an initial sync, where every
+     * record is new, costs one index probe per record in a single query per table and loads no entity at all.
      */
     private static Set<UUID> preload(Session s, List<Change> changes) {
         Set<UUID> stored = new HashSet<>();
-        preload(s, changes, EntityType.BOOKING, "BookingRow", stored);
-        preload(s, changes, EntityType.CUSTOMER, "CustomerRow", stored);
-        preload(s, changes, EntityType.RESOURCE, "ResourceRow", stored);
-        preload(s, changes, EntityType.AVAILABILITY_RULE, "RuleRow", stored);
-        preload(s, changes, EntityType.BLACKOUT, "BlackoutRow", stored);
+        preload(s, changes, EntityType.BOOKING, BookingRow.class, "booking", stored);
+        preload(s, changes, EntityType.CUSTOMER, CustomerRow.class, "customer", stored);
+        preload(s, changes, EntityType.RESOURCE, ResourceRow.class, "resource", stored);
+        preload(s, changes, EntityType.AVAILABILITY_RULE, RuleRow.class, "availability_rule", stored);
+        preload(s, changes, EntityType.BLACKOUT, BlackoutRow.class, "blackout", stored);
         return stored;
     }
 
-    private static void preload(Session s, List<Change> changes, EntityType type, String entityName, Set<UUID> stored) {
+    private static void preload(Session s, List<Change> changes, EntityType type, Class<?> entity, String table,
+                                Set<UUID> stored) {
         Set<UUID> ids = changes.stream().filter(c -> c.entityType() == type).map(Change::entityId)
                 .collect(Collectors.toSet());
-        if (!ids.isEmpty()) {
-            for (Object row : s.createSelectionQuery("from " + entityName + " where id in :ids", Object.class)
-                    .setParameter("ids", ids).getResultList()) {
-                stored.add((UUID) s.getIdentifier(row));
-            }
+        if (ids.isEmpty()) {
+            return;
+        }
+        Set<UUID> found = idsAmong(s, "SELECT id FROM " + table + " WHERE id = ANY(?)", ids);
+        if (!found.isEmpty()) {
+            s.byMultipleIds(entity).multiLoad(List.copyOf(found));
+            stored.addAll(found);
         }
     }
 
     private static Set<UUID> pendingEntities(Session s, List<Change> changes) {
         Set<UUID> ids = changes.stream().map(Change::entityId).collect(Collectors.toSet());
-        return new HashSet<>(s.createSelectionQuery(
-                        "select distinct o.entityId from OutboxRow o where o.state = :state and o.entityId in :ids", UUID.class)
-                .setParameter("state", OutboxLedger.PENDING)
-                .setParameter("ids", ids)
-                .getResultList());
+        return idsAmong(s, "SELECT DISTINCT entity_id FROM outbox WHERE state = '" + OutboxLedger.PENDING
+                + "' AND entity_id = ANY(?)", ids);
+    }
+
+    /**
+     * Runs {@code sql} with the ids as one array parameter: one statement H2 prepares once whatever the page size,
+     * where an IN list of a page's ids would be a new query (and a new Hibernate plan) for every page.
+     */
+    private static Set<UUID> idsAmong(Session s, String sql, Set<UUID> ids) {
+        return s.doReturningWork(connection -> {
+            Set<UUID> found = new HashSet<>();
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setObject(1, ids.toArray(new UUID[0]));
+                try (ResultSet r = query.executeQuery()) {
+                    while (r.next()) {
+                        found.add(r.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return found;
+        });
     }
 
     private boolean applyOne(Session s, Change c, Set<UUID> withLocalIntent, Set<UUID> stored,

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -190,26 +192,62 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Pulls page after page, fetching the next page over HTTP while the current one is being stored (one request
+     * in flight, pages stored strictly in order). Each page is stored with its own cursor in one local transaction,
+     * so a failure or a crash anywhere resumes at the last stored page; a page fetched but not stored is simply
+     * asked for again.
+     */
     private void pullAll() {
         String cursor = store.pullCursor().orElse(null);
         long received = 0;
-        boolean more = true;
-        while (more) {
-            PullPage page = client.pull(cursor, settings.pullPageSize());
+        long total = -1;
+        PullPage page = client.pull(cursor, settings.pullPageSize());
+        while (page != null) {
             PullResponse response = page.response();
-            store.applyPulledPage(response.changes(), response.nextCursor());
-            received += response.changes().size();
-            long total = page.remainingKnown() ? received + page.remaining() : -1;
-            more = response.hasMore();
-            publish(status.markOnline().withProgress(new InitialSyncProgress(more, received, total)));
+            boolean more = response.hasMore();
             if (more && response.changes().isEmpty() && Objects.equals(cursor, response.nextCursor())) {
                 log.warn("Server said more changes follow cursor {} but sent none; stopping this pull", cursor);
                 more = false;
             }
+            CompletableFuture<PullPage> next = more
+                    ? client.pullAsync(response.nextCursor(), settings.pullPageSize())
+                    : null;
+            try {
+                store.applyPulledPage(response.changes(), response.nextCursor());
+            } catch (RuntimeException e) {
+                if (next != null) {
+                    next.cancel(false);
+                }
+                throw e;
+            }
+            received += response.changes().size();
+            total = estimatedTotal(page, received, total);
+            publish(status.markOnline().withProgress(new InitialSyncProgress(more, received, total)));
             cursor = response.nextCursor();
+            page = next == null ? null : awaitPage(next);
         }
         if (received > 0) {
             log.info("Pulled {} changes, cursor now {}", received, cursor);
+        }
+    }
+
+    /** The server's count when it sent one, else the last estimate (never below what has arrived). */
+    private static long estimatedTotal(PullPage page, long received, long previous) {
+        if (page.remainingKnown()) {
+            return received + page.remaining();
+        }
+        return previous < 0 ? -1 : Math.max(previous, received);
+    }
+
+    private static PullPage awaitPage(CompletableFuture<PullPage> next) {
+        try {
+            return next.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
         }
     }
 
