@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
@@ -39,16 +38,15 @@ final class PulledChanges {
     private static final Logger log = LoggerFactory.getLogger(PulledChanges.class);
 
     private final Rows rows;
-    private final WireJson json;
 
-    PulledChanges(Rows rows, WireJson json) {
+    PulledChanges(Rows rows) {
         this.rows = rows;
-        this.json = json;
     }
 
     record Result(int changed, Set<Topic> topics) { }
 
-    Result apply(Session s, List<Change> changes) {
+    Result apply(Session s, PulledPage page) {
+        List<Change> changes = page.changes();
         if (changes.isEmpty()) {
             return new Result(0, Set.of());
         }
@@ -57,8 +55,9 @@ final class PulledChanges {
         Map<UUID, BookingRow> newBookings = new LinkedHashMap<>();
         Set<Topic> topics = EnumSet.noneOf(Topic.class);
         int changed = 0;
-        for (Change change : changes) {
-            if (applyOne(s, change, withLocalIntent, stored, newBookings)) {
+        for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
+            if (applyOne(s, change, page.payload(i), withLocalIntent, stored, newBookings)) {
                 changed++;
                 topics.add(topicOf(change.entityType()));
             }
@@ -133,7 +132,7 @@ final class PulledChanges {
         });
     }
 
-    private boolean applyOne(Session s, Change c, Set<UUID> withLocalIntent, Set<UUID> stored,
+    private boolean applyOne(Session s, Change c, String payload, Set<UUID> withLocalIntent, Set<UUID> stored,
                              Map<UUID, BookingRow> newBookings) {
         if (!c.deleted() && c.entity() == null) {
             log.warn("Pulled change {} for {} {} carries no record; skipped", c.cursor(), c.entityType(), c.entityId());
@@ -141,22 +140,26 @@ final class PulledChanges {
         }
         switch (c.entityType()) {
             case BOOKING:
-                return booking(s, c, withLocalIntent.contains(c.entityId()), stored, newBookings);
+                return booking(s, c, payload, withLocalIntent.contains(c.entityId()), stored, newBookings);
             case CUSTOMER:
-                return customer(s, c, withLocalIntent.contains(c.entityId()), stored);
+                return customer(s, c, payload, withLocalIntent.contains(c.entityId()), stored);
             case RESOURCE:
-                return this.<ResourceRow, Resource>reference(s, c, stored, ResourceRow.class, ResourceRow::new, rows::fill);
+                return this.<ResourceRow, Resource>reference(s, c, payload, stored, ResourceRow.class, ResourceRow::new,
+                        rows::fill);
             case AVAILABILITY_RULE:
-                return this.<RuleRow, AvailabilityRule>reference(s, c, stored, RuleRow.class, RuleRow::new, rows::fill);
+                return this.<RuleRow, AvailabilityRule>reference(s, c, payload, stored, RuleRow.class, RuleRow::new,
+                        rows::fill);
             case BLACKOUT:
-                return this.<BlackoutRow, Blackout>reference(s, c, stored, BlackoutRow.class, BlackoutRow::new, rows::fill);
+                return this.<BlackoutRow, Blackout>reference(s, c, payload, stored, BlackoutRow.class, BlackoutRow::new,
+                        rows::fill);
             default:
                 log.debug("Ignoring pulled {} {}: the desk keeps no copy", c.entityType(), c.entityId());
                 return false;
         }
     }
 
-    private boolean booking(Session s, Change c, boolean localIntent, Set<UUID> stored, Map<UUID, BookingRow> newRows) {
+    private boolean booking(Session s, Change c, String payload, boolean localIntent, Set<UUID> stored,
+                            Map<UUID, BookingRow> newRows) {
         BookingRow row = newRows.get(c.entityId());
         if (row == null && stored.contains(c.entityId())) {
             row = s.find(BookingRow.class, c.entityId());
@@ -180,14 +183,12 @@ final class PulledChanges {
             row = new BookingRow();
         }
         if (fresh || !localIntent) {
-            rows.fill(row, booking);
+            rows.fill(row, booking, payload);
             row.provisional = false;
             row.refused = false;
-            // the JSON just written is the server's copy: write it once (half the work of an initial sync)
-            row.serverPayload = row.payload;
-        } else {
-            row.serverPayload = json.entity(booking);
         }
+        // with a local intent pending, that intent stays on show and only the server's copy moves on
+        row.serverPayload = payload;
         row.revision = c.revision();
         row.deleted = false;
         if (fresh) {
@@ -235,7 +236,7 @@ final class PulledChanges {
         });
     }
 
-    private boolean customer(Session s, Change c, boolean localIntent, Set<UUID> stored) {
+    private boolean customer(Session s, Change c, String payload, boolean localIntent, Set<UUID> stored) {
         CustomerRow row = stored.contains(c.entityId()) ? s.find(CustomerRow.class, c.entityId()) : null;
         if (row != null && c.revision() <= row.revision) {
             return false;
@@ -255,12 +256,10 @@ final class PulledChanges {
             row = new CustomerRow();
         }
         if (fresh || !localIntent) {
-            rows.fill(row, customer);
+            rows.fill(row, customer, payload);
             row.provisional = false;
-            row.serverPayload = row.payload;
-        } else {
-            row.serverPayload = json.entity(customer);
         }
+        row.serverPayload = payload;
         row.revision = c.revision();
         row.deleted = false;
         if (fresh) {
@@ -271,8 +270,8 @@ final class PulledChanges {
     }
 
     /** Resources, opening hours and blackouts: the server's copy wins, newer revisions only, tombstones kept. */
-    private <R extends ReferenceRow, E extends SyncedEntity> boolean reference(Session s, Change c, Set<UUID> stored,
-            Class<R> type, Supplier<R> create, BiConsumer<R, E> fill) {
+    private <R extends ReferenceRow, E extends SyncedEntity> boolean reference(Session s, Change c, String payload,
+            Set<UUID> stored, Class<R> type, Supplier<R> create, Filler<R, E> fill) {
         R row = stored.contains(c.entityId()) ? s.find(type, c.entityId()) : null;
         if (row != null && c.revision() <= row.revision) {
             return false;
@@ -290,7 +289,7 @@ final class PulledChanges {
         }
         @SuppressWarnings("unchecked")
         E entity = (E) c.entity();
-        fill.accept(row, entity);
+        fill.fill(row, entity, payload);
         row.revision = c.revision();
         row.deleted = false;
         if (fresh) {
@@ -298,5 +297,11 @@ final class PulledChanges {
             stored.add(c.entityId());
         }
         return true;
+    }
+
+    /** Copies a record and its prepared JSON into a row. */
+    @FunctionalInterface
+    private interface Filler<R, E> {
+        void fill(R row, E entity, String payload);
     }
 }
