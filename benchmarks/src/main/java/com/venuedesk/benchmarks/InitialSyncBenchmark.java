@@ -51,7 +51,7 @@ import java.util.concurrent.ScheduledExecutorService;
  *
  * <p>Run: {@code ./mvnw -q -pl benchmarks -am -DskipTests compile exec:java
  * -Dexec.mainClass=com.venuedesk.benchmarks.InitialSyncBenchmark} (options: {@code -Dbench.rows=100000
- * -Dbench.pageSize=500}). Targets: initial sync of 100,000 bookings within 10 s and at least 50% of the raw rate.
+ * -Dbench.pageSize=2000}, the desk's default page). Targets: initial sync of 100,000 bookings within 10 s and at least 50% of the raw rate.
  */
 public final class InitialSyncBenchmark {
     private static final Instant BASE = Instant.parse("2027-01-04T00:00:00Z");
@@ -59,7 +59,7 @@ public final class InitialSyncBenchmark {
     private static final int SEED_BATCH = 1000;
 
     private final int rows = Integer.getInteger("bench.rows", 100_000);
-    private final int pageSize = Integer.getInteger("bench.pageSize", 500);
+    private final int pageSize = Integer.getInteger("bench.pageSize", SyncEngine.Settings.defaults().pullPageSize());
     private final ObjectWriter entityWriter = Json.newMapper().writerFor(SyncedEntity.class);
 
     public static void main(String[] args) throws Exception {

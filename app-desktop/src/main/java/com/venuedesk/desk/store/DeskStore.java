@@ -56,7 +56,7 @@ public final class DeskStore implements AutoCloseable {
         this.sessions = sessions;
         this.clock = clock;
         this.deviceId = sessions.fromTransaction(DeskStore::ensureSyncState);
-        this.pulled = new PulledChanges(rows, json);
+        this.pulled = new PulledChanges(rows);
         this.outbox = new OutboxLedger(rows, json, clock);
     }
 
@@ -213,8 +213,21 @@ public final class DeskStore implements AutoCloseable {
      * so that a crash never leaves the cursor ahead of the data (or behind it with data half applied).
      */
     public int applyPulledPage(List<Change> changes, String nextCursor) {
+        return applyPulledPage(preparePulled(changes), nextCursor);
+    }
+
+    /**
+     * Writes the page's records as the JSON the store keeps, without touching the database or taking the store's
+     * lock: callable on any thread, e.g. the one that fetched the page, while another page is being stored.
+     */
+    public PulledPage preparePulled(List<Change> changes) {
+        return PulledPage.prepare(changes, json);
+    }
+
+    /** As {@link #applyPulledPage(List, String)} for a page prepared by {@link #preparePulled}. */
+    public int applyPulledPage(PulledPage page, String nextCursor) {
         PulledChanges.Result result = write(s -> {
-            PulledChanges.Result r = pulled.apply(s, changes);
+            PulledChanges.Result r = pulled.apply(s, page);
             if (nextCursor != null) {
                 s.find(SyncStateRow.class, SyncStateRow.ONLY_ROW).pullCursor = nextCursor;
             }

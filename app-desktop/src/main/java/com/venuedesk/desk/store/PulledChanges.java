@@ -10,6 +10,7 @@ import com.venuedesk.model.domain.SyncedEntity;
 import com.venuedesk.model.sync.Change;
 import com.venuedesk.model.sync.EntityType;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
@@ -38,16 +38,15 @@ final class PulledChanges {
     private static final Logger log = LoggerFactory.getLogger(PulledChanges.class);
 
     private final Rows rows;
-    private final WireJson json;
 
-    PulledChanges(Rows rows, WireJson json) {
+    PulledChanges(Rows rows) {
         this.rows = rows;
-        this.json = json;
     }
 
     record Result(int changed, Set<Topic> topics) { }
 
-    Result apply(Session s, List<Change> changes) {
+    Result apply(Session s, PulledPage page) {
+        List<Change> changes = page.changes();
         if (changes.isEmpty()) {
             return new Result(0, Set.of());
         }
@@ -56,8 +55,9 @@ final class PulledChanges {
         Map<UUID, BookingRow> newBookings = new LinkedHashMap<>();
         Set<Topic> topics = EnumSet.noneOf(Topic.class);
         int changed = 0;
-        for (Change change : changes) {
-            if (applyOne(s, change, withLocalIntent, stored, newBookings)) {
+        for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
+            if (applyOne(s, change, page.payload(i), withLocalIntent, stored, newBookings)) {
                 changed++;
                 topics.add(topicOf(change.entityType()));
             }
@@ -79,41 +79,60 @@ final class PulledChanges {
     }
 
     /**
-     * Brings the page's existing rows into the session so that the per-change lookups hit memory, and answers which
-     * of the page's records the store already has: a record it lacks is not looked up again (an initial sync would
-     * otherwise run one SELECT per record, all of them finding nothing).
+     * Answers which of the page's records the store already has, and brings those rows into the session so that the
+     * per-change lookups hit memory. A record the store lacks is never looked up again: an initial sync, where every
+     * record is new, costs one index probe per record in a single query per table and loads no entity at all.
      */
     private static Set<UUID> preload(Session s, List<Change> changes) {
         Set<UUID> stored = new HashSet<>();
-        preload(s, changes, EntityType.BOOKING, "BookingRow", stored);
-        preload(s, changes, EntityType.CUSTOMER, "CustomerRow", stored);
-        preload(s, changes, EntityType.RESOURCE, "ResourceRow", stored);
-        preload(s, changes, EntityType.AVAILABILITY_RULE, "RuleRow", stored);
-        preload(s, changes, EntityType.BLACKOUT, "BlackoutRow", stored);
+        preload(s, changes, EntityType.BOOKING, BookingRow.class, "booking", stored);
+        preload(s, changes, EntityType.CUSTOMER, CustomerRow.class, "customer", stored);
+        preload(s, changes, EntityType.RESOURCE, ResourceRow.class, "resource", stored);
+        preload(s, changes, EntityType.AVAILABILITY_RULE, RuleRow.class, "availability_rule", stored);
+        preload(s, changes, EntityType.BLACKOUT, BlackoutRow.class, "blackout", stored);
         return stored;
     }
 
-    private static void preload(Session s, List<Change> changes, EntityType type, String entityName, Set<UUID> stored) {
+    private static void preload(Session s, List<Change> changes, EntityType type, Class<?> entity, String table,
+                                Set<UUID> stored) {
         Set<UUID> ids = changes.stream().filter(c -> c.entityType() == type).map(Change::entityId)
                 .collect(Collectors.toSet());
-        if (!ids.isEmpty()) {
-            for (Object row : s.createSelectionQuery("from " + entityName + " where id in :ids", Object.class)
-                    .setParameter("ids", ids).getResultList()) {
-                stored.add((UUID) s.getIdentifier(row));
-            }
+        if (ids.isEmpty()) {
+            return;
+        }
+        Set<UUID> found = idsAmong(s, "SELECT id FROM " + table + " WHERE id = ANY(?)", ids);
+        if (!found.isEmpty()) {
+            s.byMultipleIds(entity).multiLoad(List.copyOf(found));
+            stored.addAll(found);
         }
     }
 
     private static Set<UUID> pendingEntities(Session s, List<Change> changes) {
         Set<UUID> ids = changes.stream().map(Change::entityId).collect(Collectors.toSet());
-        return new HashSet<>(s.createSelectionQuery(
-                        "select distinct o.entityId from OutboxRow o where o.state = :state and o.entityId in :ids", UUID.class)
-                .setParameter("state", OutboxLedger.PENDING)
-                .setParameter("ids", ids)
-                .getResultList());
+        return idsAmong(s, "SELECT DISTINCT entity_id FROM outbox WHERE state = '" + OutboxLedger.PENDING
+                + "' AND entity_id = ANY(?)", ids);
     }
 
-    private boolean applyOne(Session s, Change c, Set<UUID> withLocalIntent, Set<UUID> stored,
+    /**
+     * Runs {@code sql} with the ids as one array parameter: one statement H2 prepares once whatever the page size,
+     * where an IN list of a page's ids would be a new query (and a new Hibernate plan) for every page.
+     */
+    private static Set<UUID> idsAmong(Session s, String sql, Set<UUID> ids) {
+        return s.doReturningWork(connection -> {
+            Set<UUID> found = new HashSet<>();
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setObject(1, ids.toArray(new UUID[0]));
+                try (ResultSet r = query.executeQuery()) {
+                    while (r.next()) {
+                        found.add(r.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    private boolean applyOne(Session s, Change c, String payload, Set<UUID> withLocalIntent, Set<UUID> stored,
                              Map<UUID, BookingRow> newBookings) {
         if (!c.deleted() && c.entity() == null) {
             log.warn("Pulled change {} for {} {} carries no record; skipped", c.cursor(), c.entityType(), c.entityId());
@@ -121,22 +140,26 @@ final class PulledChanges {
         }
         switch (c.entityType()) {
             case BOOKING:
-                return booking(s, c, withLocalIntent.contains(c.entityId()), stored, newBookings);
+                return booking(s, c, payload, withLocalIntent.contains(c.entityId()), stored, newBookings);
             case CUSTOMER:
-                return customer(s, c, withLocalIntent.contains(c.entityId()), stored);
+                return customer(s, c, payload, withLocalIntent.contains(c.entityId()), stored);
             case RESOURCE:
-                return this.<ResourceRow, Resource>reference(s, c, stored, ResourceRow.class, ResourceRow::new, rows::fill);
+                return this.<ResourceRow, Resource>reference(s, c, payload, stored, ResourceRow.class, ResourceRow::new,
+                        rows::fill);
             case AVAILABILITY_RULE:
-                return this.<RuleRow, AvailabilityRule>reference(s, c, stored, RuleRow.class, RuleRow::new, rows::fill);
+                return this.<RuleRow, AvailabilityRule>reference(s, c, payload, stored, RuleRow.class, RuleRow::new,
+                        rows::fill);
             case BLACKOUT:
-                return this.<BlackoutRow, Blackout>reference(s, c, stored, BlackoutRow.class, BlackoutRow::new, rows::fill);
+                return this.<BlackoutRow, Blackout>reference(s, c, payload, stored, BlackoutRow.class, BlackoutRow::new,
+                        rows::fill);
             default:
                 log.debug("Ignoring pulled {} {}: the desk keeps no copy", c.entityType(), c.entityId());
                 return false;
         }
     }
 
-    private boolean booking(Session s, Change c, boolean localIntent, Set<UUID> stored, Map<UUID, BookingRow> newRows) {
+    private boolean booking(Session s, Change c, String payload, boolean localIntent, Set<UUID> stored,
+                            Map<UUID, BookingRow> newRows) {
         BookingRow row = newRows.get(c.entityId());
         if (row == null && stored.contains(c.entityId())) {
             row = s.find(BookingRow.class, c.entityId());
@@ -160,14 +183,12 @@ final class PulledChanges {
             row = new BookingRow();
         }
         if (fresh || !localIntent) {
-            rows.fill(row, booking);
+            rows.fill(row, booking, payload);
             row.provisional = false;
             row.refused = false;
-            // the JSON just written is the server's copy: write it once (half the work of an initial sync)
-            row.serverPayload = row.payload;
-        } else {
-            row.serverPayload = json.entity(booking);
         }
+        // with a local intent pending, that intent stays on show and only the server's copy moves on
+        row.serverPayload = payload;
         row.revision = c.revision();
         row.deleted = false;
         if (fresh) {
@@ -215,7 +236,7 @@ final class PulledChanges {
         });
     }
 
-    private boolean customer(Session s, Change c, boolean localIntent, Set<UUID> stored) {
+    private boolean customer(Session s, Change c, String payload, boolean localIntent, Set<UUID> stored) {
         CustomerRow row = stored.contains(c.entityId()) ? s.find(CustomerRow.class, c.entityId()) : null;
         if (row != null && c.revision() <= row.revision) {
             return false;
@@ -235,12 +256,10 @@ final class PulledChanges {
             row = new CustomerRow();
         }
         if (fresh || !localIntent) {
-            rows.fill(row, customer);
+            rows.fill(row, customer, payload);
             row.provisional = false;
-            row.serverPayload = row.payload;
-        } else {
-            row.serverPayload = json.entity(customer);
         }
+        row.serverPayload = payload;
         row.revision = c.revision();
         row.deleted = false;
         if (fresh) {
@@ -251,8 +270,8 @@ final class PulledChanges {
     }
 
     /** Resources, opening hours and blackouts: the server's copy wins, newer revisions only, tombstones kept. */
-    private <R extends ReferenceRow, E extends SyncedEntity> boolean reference(Session s, Change c, Set<UUID> stored,
-            Class<R> type, Supplier<R> create, BiConsumer<R, E> fill) {
+    private <R extends ReferenceRow, E extends SyncedEntity> boolean reference(Session s, Change c, String payload,
+            Set<UUID> stored, Class<R> type, Supplier<R> create, Filler<R, E> fill) {
         R row = stored.contains(c.entityId()) ? s.find(type, c.entityId()) : null;
         if (row != null && c.revision() <= row.revision) {
             return false;
@@ -270,7 +289,7 @@ final class PulledChanges {
         }
         @SuppressWarnings("unchecked")
         E entity = (E) c.entity();
-        fill.accept(row, entity);
+        fill.fill(row, entity, payload);
         row.revision = c.revision();
         row.deleted = false;
         if (fresh) {
@@ -278,5 +297,11 @@ final class PulledChanges {
             stored.add(c.entityId());
         }
         return true;
+    }
+
+    /** Copies a record and its prepared JSON into a row. */
+    @FunctionalInterface
+    private interface Filler<R, E> {
+        void fill(R row, E entity, String payload);
     }
 }

@@ -18,13 +18,18 @@ final class Rows {
     }
 
     void fill(BookingRow row, Booking b) {
+        fill(row, b, json.entity(b));
+    }
+
+    /** As above, with the record's JSON already written (by {@link PulledPage#prepare}). */
+    void fill(BookingRow row, Booking b, String payload) {
         row.id = b.id();
         row.resourceId = b.resourceId();
         row.customerId = b.customerId();
         row.startAt = b.range().start();
         row.endAt = b.range().end();
         row.status = b.status().name();
-        row.payload = json.entity(b);
+        row.payload = payload;
     }
 
     Booking booking(BookingRow row) {
@@ -36,6 +41,11 @@ final class Rows {
     }
 
     void fill(CustomerRow row, Customer c) {
+        fill(row, c, json.entity(c));
+    }
+
+    /** As above, with the record's JSON already written (by {@link PulledPage#prepare}). */
+    void fill(CustomerRow row, Customer c, String payload) {
         row.id = c.id();
         row.name = c.name();
         row.email = c.email();
@@ -44,7 +54,7 @@ final class Rows {
                 .filter(s -> s != null && !s.isBlank())
                 .map(s -> s.toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(" "));
-        row.payload = json.entity(c);
+        row.payload = payload;
     }
 
     Customer customer(CustomerRow row) {
@@ -52,10 +62,15 @@ final class Rows {
     }
 
     void fill(ResourceRow row, Resource r) {
+        fill(row, r, json.entity(r));
+    }
+
+    /** As above, with the record's JSON already written (by {@link PulledPage#prepare}). */
+    void fill(ResourceRow row, Resource r, String payload) {
         row.id = r.id();
         row.name = r.name();
         row.active = r.active();
-        row.payload = json.entity(r);
+        row.payload = payload;
     }
 
     Resource resource(ResourceRow row) {
@@ -63,9 +78,14 @@ final class Rows {
     }
 
     void fill(RuleRow row, AvailabilityRule r) {
+        fill(row, r, json.entity(r));
+    }
+
+    /** As above, with the record's JSON already written (by {@link PulledPage#prepare}). */
+    void fill(RuleRow row, AvailabilityRule r, String payload) {
         row.id = r.id();
         row.resourceId = r.resourceId();
-        row.payload = json.entity(r);
+        row.payload = payload;
     }
 
     AvailabilityRule rule(RuleRow row) {
@@ -73,9 +93,14 @@ final class Rows {
     }
 
     void fill(BlackoutRow row, Blackout b) {
+        fill(row, b, json.entity(b));
+    }
+
+    /** As above, with the record's JSON already written (by {@link PulledPage#prepare}). */
+    void fill(BlackoutRow row, Blackout b, String payload) {
         row.id = b.id();
         row.resourceId = b.resourceId();
-        row.payload = json.entity(b);
+        row.payload = payload;
     }
 
     Blackout blackout(BlackoutRow row) {

@@ -2,6 +2,7 @@ package com.venuedesk.desk.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.venuedesk.model.domain.SyncedEntity;
 import com.venuedesk.model.sync.Mutation;
 import com.venuedesk.model.sync.MutationOutcome;
@@ -11,6 +12,10 @@ import java.io.UncheckedIOException;
 /** Stores records, mutations and outcomes in the same JSON the wire uses, so what is pushed is what was recorded. */
 final class WireJson {
     private final ObjectMapper mapper = Json.newMapper();
+    // writers made once: a pulled page writes thousands of entities
+    private final ObjectWriter entityWriter = mapper.writerFor(SyncedEntity.class);
+    private final ObjectWriter mutationWriter = mapper.writerFor(Mutation.class);
+    private final ObjectWriter outcomeWriter = mapper.writerFor(MutationOutcome.class);
 
     String write(Object value) {
         try {
@@ -31,7 +36,7 @@ final class WireJson {
     /** Entities are written through their sealed supertype so that the type tag is part of the JSON. */
     String entity(SyncedEntity entity) {
         try {
-            return mapper.writerFor(SyncedEntity.class).writeValueAsString(entity);
+            return entityWriter.writeValueAsString(entity);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -43,7 +48,7 @@ final class WireJson {
 
     String mutation(Mutation mutation) {
         try {
-            return mapper.writerFor(Mutation.class).writeValueAsString(mutation);
+            return mutationWriter.writeValueAsString(mutation);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,7 +60,7 @@ final class WireJson {
 
     String outcome(MutationOutcome outcome) {
         try {
-            return mapper.writerFor(MutationOutcome.class).writeValueAsString(outcome);
+            return outcomeWriter.writeValueAsString(outcome);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -249,6 +249,35 @@ class DeskStoreTest {
     }
 
     @Test
+    void aPagePreparedOnAnotherThreadKeepsTheRevisionAndTombstoneRules() throws Exception {
+        Booking stored = confirmed(UUID.randomUUID(), room, ada, hour(10), 5);
+        store.applyPulled(List.of(upsert("1", stored)));
+        Booking fresh = confirmed(UUID.randomUUID(), room, ada, hour(12), 1);
+        Booking freshMovedLater = fresh.withRange(hour(13)).withRevision(2);
+        Booking older = stored.withRange(hour(16)).withRevision(4);
+        UUID neverSeen = UUID.randomUUID();
+        List<com.venuedesk.model.sync.Change> changes = List.of(upsert("2", older), upsert("3", fresh),
+                tombstone("4", EntityType.BOOKING, neverSeen, 3), upsert("5", freshMovedLater));
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        PulledPage page;
+        try {
+            page = other.submit(() -> store.preparePulled(changes)).get();
+        } finally {
+            other.shutdownNow();
+        }
+
+        assertThat(store.applyPulledPage(page, "5")).isEqualTo(2);
+
+        assertThat(store.pullCursor()).contains("5");
+        assertThat(bookings.booking(stored.id()).orElseThrow().booking()).isEqualTo(stored);
+        assertThat(bookings.booking(fresh.id()).orElseThrow().booking()).isEqualTo(freshMovedLater);
+        assertThat(bookings.booking(neverSeen)).isEmpty();
+        assertThat(store.applyPulledPage(store.preparePulled(List.of(tombstone("6", EntityType.BOOKING, fresh.id(), 3),
+                upsert("7", freshMovedLater))), "7")).isEqualTo(1);
+        assertThat(bookings.booking(fresh.id())).isEmpty();
+    }
+
+    @Test
     void aPulledChangeDoesNotHideALocalChangeStillWaitingForItsPush() {
         Booking v5 = confirmed(UUID.randomUUID(), room, ada, hour(10), 5);
         store.applyPulled(List.of(upsert("3", v5)));

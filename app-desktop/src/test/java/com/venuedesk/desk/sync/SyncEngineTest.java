@@ -213,6 +213,69 @@ class SyncEngineTest {
     }
 
     @Test
+    void theNextPageIsFetchedWhileTheCurrentOneIsBeingStored() throws Exception {
+        for (int i = 0; i < 7; i++) {
+            wire.changeLog.add(upsert(String.valueOf(i + 1), guest("Guest " + i, i + 1)));
+        }
+        List<Boolean> nextAskedForBeforeStoreFinished = new ArrayList<>();
+        List<String> cursorsStored = new ArrayList<>();
+        try (DeskStore.Subscription ignored = store.addListener(change -> {
+            if (!change.touches(com.venuedesk.desk.store.StoreChange.Topic.CUSTOMERS)) {
+                return;
+            }
+            // the store tells of a page on the sync thread, before the engine goes on to the next page
+            String stored = store.pullCursor().orElse("");
+            cursorsStored.add(stored);
+            if (stored.equals("3")) {
+                nextAskedForBeforeStoreFinished.add(waitFor(() -> wire.pullQueries.contains("3")));
+            }
+        })) {
+            engine.syncNow();
+        }
+
+        assertThat(nextAskedForBeforeStoreFinished).containsExactly(true);
+        assertThat(cursorsStored).containsExactly("3", "6", "7");
+        assertThat(wire.pullQueries).containsExactly("", "3", "6");
+        assertThat(bookings.searchCustomers("guest", 100)).hasSize(7);
+    }
+
+    @Test
+    void aPageThatFailsToArriveWhileTheOneBeforeIsStoredIsAskedForAgainFromTheStoredCursor() {
+        for (int i = 0; i < 7; i++) {
+            wire.changeLog.add(upsert(String.valueOf(i + 1), guest("Guest " + i, i + 1)));
+        }
+        wire.failPullFrom.put("6", 503);
+
+        assertThatThrownBy(engine::syncNow).isInstanceOf(ProblemException.class);
+
+        assertThat(store.pullCursor()).contains("6");
+        assertThat(bookings.searchCustomers("guest", 100)).hasSize(6);
+        assertThat(engine.status().progress()).isEqualTo(InitialSyncProgress.IDLE);
+
+        engine.syncNow();
+
+        assertThat(wire.pullQueries).containsExactly("", "3", "6", "6");
+        assertThat(store.pullCursor()).contains("7");
+        assertThat(bookings.searchCustomers("guest", 100)).hasSize(7);
+    }
+
+    private static boolean waitFor(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return condition.getAsBoolean();
+    }
+
+    @Test
     void theDeskResumesFromItsPersistedCursorAndOutboxAfterARestart() {
         wire.changeLog.add(upsert("1", guest("Grace Hopper", 1)));
         engine.syncNow();

@@ -45,6 +45,8 @@ final class WireServer extends Dispatcher {
     final List<String> pullQueries = new CopyOnWriteArrayList<>();
     final List<Change> changeLog = new CopyOnWriteArrayList<>();
     final Deque<Integer> failNextPushesWith = new ConcurrentLinkedDeque<>();
+    /** A pull from one of these cursors is answered once with the status given. */
+    final Map<String, Integer> failPullFrom = new ConcurrentHashMap<>();
     final List<String> refreshTokensUsed = new CopyOnWriteArrayList<>();
     final AtomicInteger eventStreamsOpened = new AtomicInteger();
     final CountDownLatch announceChange = new CountDownLatch(1);
@@ -157,6 +159,10 @@ final class WireServer extends Dispatcher {
         String since = request.getUrl().queryParameter("since");
         int limit = Integer.parseInt(request.getUrl().queryParameter("limit"));
         pullQueries.add(since == null ? "" : since);
+        Integer failure = failPullFrom.remove(since == null ? "" : since);
+        if (failure != null) {
+            return problem(failure, "unavailable", "Try again later", null);
+        }
         List<Change> all = List.copyOf(changeLog);
         int from = since == null ? 0 : Integer.parseInt(since);
         int to = Math.min(all.size(), from + limit);

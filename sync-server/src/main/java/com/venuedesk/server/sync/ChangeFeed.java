@@ -19,7 +19,7 @@ import org.hibernate.Session;
  * are serialised to commit order by {@link ChangeLog}, so every committed row is readable.
  */
 public final class ChangeFeed {
-    /** Counting what is left stops here: it is an estimate for a progress bar, not an audit. */
+    /** The estimate of what is left stops here: it is for a progress bar, not an audit. */
     static final int REMAINING_CAP = 100_000;
 
     private final String readable;
@@ -32,7 +32,7 @@ public final class ChangeFeed {
      *
      * @param next      the cursor of the last row (or the request's cursor when there is none)
      * @param hasMore   more readable rows follow at once
-     * @param remaining readable rows after {@code next}, counted up to {@link #REMAINING_CAP}
+     * @param remaining estimated rows after {@code next}, up to {@link #REMAINING_CAP} (0 when none follow at once)
      */
     public record Page(List<Row> rows, Cursor next, boolean hasMore, long remaining) { }
 
@@ -84,16 +84,18 @@ public final class ChangeFeed {
         return db.inTransaction(this::head);
     }
 
-    private long countAfter(Connection connection, Cursor since) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT COUNT(*) FROM (SELECT 1 FROM change_log WHERE (tx_id, seq) > (?, ?)" + readable
-                        + " FETCH FIRST " + REMAINING_CAP + " ROWS ONLY) AS later")) {
-            s.setLong(1, since.txId());
-            s.setLong(2, since.seq());
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
+    /**
+     * How many changes follow {@code since}, estimated from the sequence: the newest {@code seq} minus the cursor's.
+     * One index lookup instead of counting the rest of the log on every page (a 100,000-change initial sync would
+     * count five million rows at 500 a page). Exact when the log has no gaps and commits came in sequence order (always
+     * on H2); sequence numbers of rolled-back appends or a late commit of an older transaction make it a little off,
+     * which a progress bar does not mind. Never below 1 while more rows follow.
+     */
+    private static long countAfter(Connection connection, Cursor since) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT MAX(seq) FROM change_log");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return Math.max(1, Math.min(REMAINING_CAP, r.getLong(1) - since.seq()));
         }
     }
 }

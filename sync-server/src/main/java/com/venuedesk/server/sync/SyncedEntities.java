@@ -56,7 +56,10 @@ final class SyncedEntities {
     private static <E> Map<UUID, SyncedEntity> query(Session session, Class<E> entity, List<UUID> ids,
                                                      Function<E, ? extends SyncedEntity> toRecord) {
         return session.createSelectionQuery("from " + entity.getSimpleName() + " e where e.id in :ids", entity)
-                .setParameter("ids", ids).getResultList().stream()
+                .setParameter("ids", ids)
+                // read-only: no snapshots to keep and nothing to dirty-check at commit for thousands of rows a page
+                .setReadOnly(true)
+                .getResultList().stream()
                 .map(toRecord)
                 .collect(Collectors.toMap(SyncedEntity::id, e -> e));
     }
