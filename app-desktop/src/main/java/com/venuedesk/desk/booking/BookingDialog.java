@@ -212,12 +212,21 @@ public final class BookingDialog extends Dialog<Booking> {
                 Button take = new Button(alternative.label());
                 take.getStyleClass().addAll(Styles.SMALL, "alternative");
                 take.setMaxWidth(Double.MAX_VALUE);
-                take.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                // a long resource name and date wrap onto a second line inside the side panel instead of running past it
+                take.setWrapText(true);
+                take.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                take.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
                 take.setAccessibleText(messages.get("booking.takeAlternative", alternative.label()));
                 take.setOnAction(e -> model.take(alternative));
                 buttons.add(take);
             }
             alternatives.getChildren().setAll(buttons);
+            // the list appears after the dialog opened: grow the window so that its buttons stay in sight
+            javafx.application.Platform.runLater(() -> {
+                if (alternatives.getScene() != null && alternatives.getScene().getWindow() != null) {
+                    alternatives.getScene().getWindow().sizeToScene();
+                }
+            });
         });
         VBox alternativesBox = new VBox(6, alternativesTitle, alternatives);
         alternativesBox.visibleProperty().bind(Bindings.isNotEmpty(model.alternatives()));
