@@ -82,7 +82,7 @@ public final class BookingService implements AutoCloseable {
         this.clock = clock;
         this.pricing = pricing;
         this.schedules = schedules;
-        this.creates = new CreateQueue<>(this::writeBatch, MAX_BATCH, WRITERS);
+        this.creates = new CreateQueue<>(this::writeBatch, request -> request.cmd().resourceId(), MAX_BATCH, WRITERS);
     }
 
     /**

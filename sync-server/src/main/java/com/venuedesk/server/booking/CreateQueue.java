@@ -13,36 +13,48 @@ import org.slf4j.LoggerFactory;
 /**
  * Where concurrent booking creates meet, so that a writer thread takes all that are waiting in one transaction
  * ("smart batching"): a lone create is written at once, alone; under a rush, each transaction carries as many as
- * arrived while the previous one ran. A few writers work side by side, so that a batch waiting for the database does
- * not hold up the next one; their resource locks are taken in one order, so they never wait for each other in a cycle. Each create still gets exactly the outcome it would get on its own after those
- * ahead of it (see {@link BookingService}), but a batch costs one lock query, one read, one insert batch and one
- * commit instead of that many per booking.
+ * arrived while the previous one ran. A few writers work side by side, each with its own queue; a create goes to the
+ * writer its partition key (the resource) names. So creates for one resource, the ones that race for the same time,
+ * are decided together in one transaction by one writer instead of queueing for the resource's row lock in several,
+ * and creates for different resources do not wait for each other.
  *
  * @param <R> a create request
  * @param <O> its outcome
  */
 final class CreateQueue<R, O> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CreateQueue.class);
+    private static final String STOPPED = "the server stopped before the booking was written";
 
-    private final BlockingQueue<Pending<R, O>> waiting = new LinkedBlockingQueue<>();
+    private final List<BlockingQueue<Pending<R, O>>> queues = new ArrayList<>();
     private final Function<List<R>, List<O>> writeBatch;
+    private final Function<R, ?> partitionKey;
     private final int maxBatch;
-    private final int writers;
     private final Object lifecycle = new Object();
     private final List<Thread> running = new ArrayList<>();
     private boolean closed;
 
     private record Pending<R, O>(R request, CompletableFuture<O> outcome) {
+        static <R, O> Pending<R, O> stop() {
+            return new Pending<>(null, new CompletableFuture<>());
+        }
+
         boolean isStop() {
             return request == null;
         }
     }
 
-    /** @param writeBatch writes the requests in order, answering one outcome each, in the same order */
-    CreateQueue(Function<List<R>, List<O>> writeBatch, int maxBatch, int writers) {
+    /**
+     * @param writeBatch   writes the requests in order, answering one outcome each, in the same order
+     * @param partitionKey which writer takes a request: requests with equal keys always go to the same one
+     * @param writers      how many batches may be written at the same time
+     */
+    CreateQueue(Function<List<R>, List<O>> writeBatch, Function<R, ?> partitionKey, int maxBatch, int writers) {
         this.writeBatch = writeBatch;
+        this.partitionKey = partitionKey;
         this.maxBatch = maxBatch;
-        this.writers = writers;
+        for (int i = 0; i < writers; i++) {
+            queues.add(new LinkedBlockingQueue<>());
+        }
     }
 
     /** Queues the request and waits for its outcome; a failure of its batch is thrown here as it was thrown there. */
@@ -53,14 +65,15 @@ final class CreateQueue<R, O> implements AutoCloseable {
                 throw new IllegalStateException("the server is stopping and takes no more bookings");
             }
             if (running.isEmpty()) {
-                for (int i = 1; i <= writers; i++) {
-                    Thread writer = new Thread(this::writeUntilClosed, "venuedesk-booking-writer-" + i);
+                for (int i = 0; i < queues.size(); i++) {
+                    BlockingQueue<Pending<R, O>> own = queues.get(i);
+                    Thread writer = new Thread(() -> writeUntilStopped(own), "venuedesk-booking-writer-" + (i + 1));
                     writer.setDaemon(true);
                     writer.start();
                     running.add(writer);
                 }
             }
-            waiting.add(pending);
+            queues.get(Math.floorMod(partitionKey.apply(request).hashCode(), queues.size())).add(pending);
         }
         try {
             return pending.outcome().get();
@@ -77,32 +90,24 @@ final class CreateQueue<R, O> implements AutoCloseable {
 
     /** Creates queued and not yet taken by a writer. */
     int waitingCount() {
-        return waiting.size();
+        return queues.stream().mapToInt(BlockingQueue::size).sum();
     }
 
-    private void writeUntilClosed() {
+    private void writeUntilStopped(BlockingQueue<Pending<R, O>> queue) {
         List<Pending<R, O>> batch = new ArrayList<>(maxBatch);
         while (true) {
             try {
-                batch.add(waiting.take());
+                batch.add(queue.take());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failAll(waiting, "the server stopped before the booking was written");
+                failAll(queue);
                 return;
             }
-            waiting.drainTo(batch, maxBatch - 1);
+            queue.drainTo(batch, maxBatch - 1);
             // the stop mark is queued after every create accepted before close(): those ahead of it are written
             int stop = indexOfStop(batch);
             if (stop >= 0) {
                 write(batch.subList(0, stop));
-                List<Pending<R, O>> after = new ArrayList<>(batch.subList(stop + 1, batch.size()));
-                after.forEach(p -> {
-                    if (!p.isStop()) {
-                        p.outcome().completeExceptionally(new IllegalStateException("the server stopped before the booking was written"));
-                    }
-                });
-                // the other writers each need a stop mark of their own
-                waiting.add(new Pending<>(null, new CompletableFuture<>()));
                 return;
             }
             write(batch);
@@ -134,13 +139,13 @@ final class CreateQueue<R, O> implements AutoCloseable {
         }
     }
 
-    private static <R, O> void failAll(BlockingQueue<Pending<R, O>> queue, String reason) {
+    private static <R, O> void failAll(BlockingQueue<Pending<R, O>> queue) {
         List<Pending<R, O>> left = new ArrayList<>();
         queue.drainTo(left);
-        left.forEach(p -> p.outcome().completeExceptionally(new IllegalStateException(reason)));
+        left.forEach(p -> p.outcome().completeExceptionally(new IllegalStateException(STOPPED)));
     }
 
-    /** Stops taking creates; those already queued are written first, then the writer thread ends. */
+    /** Stops taking creates; those already queued are written first, then the writer threads end. */
     @Override
     public void close() {
         List<Thread> threads;
@@ -151,7 +156,7 @@ final class CreateQueue<R, O> implements AutoCloseable {
             closed = true;
             threads = List.copyOf(running);
             // not an interrupt: a writer may be inside a JDBC call, which an interrupt could leave half done
-            waiting.add(new Pending<>(null, new CompletableFuture<>()));
+            queues.forEach(q -> q.add(Pending.stop()));
         }
         try {
             for (Thread writer : threads) {
@@ -160,9 +165,6 @@ final class CreateQueue<R, O> implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<Pending<R, O>> left = new ArrayList<>();
-        waiting.drainTo(left);
-        left.stream().filter(p -> !p.isStop()).forEach(p -> p.outcome().completeExceptionally(
-                new IllegalStateException("the server stopped before the booking was written")));
+        queues.forEach(CreateQueue::failAll);
     }
 }

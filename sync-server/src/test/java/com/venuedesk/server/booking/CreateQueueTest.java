@@ -27,7 +27,7 @@ class CreateQueueTest {
                 await(releaseFirstBatch);
             }
             return batch.stream().map(n -> "booked " + n).toList();
-        }, 64, 1)) {
+        }, n -> "Room A", 64, 1)) {
             ExecutorService callers = Executors.newFixedThreadPool(6);
             Future<String> first = callers.submit(() -> queue.submit(0));
             assertThat(firstBatchStarted.await(10, TimeUnit.SECONDS)).isTrue();
@@ -51,13 +51,36 @@ class CreateQueueTest {
     }
 
     @Test
+    void createsWithTheSamePartitionKeyAreAlwaysWrittenByTheSameWriter() throws Exception {
+        java.util.Map<String, java.util.Set<String>> writersByRoom = new java.util.concurrent.ConcurrentHashMap<>();
+        try (CreateQueue<String, String> queue = new CreateQueue<>(batch -> {
+            batch.forEach(room -> writersByRoom.computeIfAbsent(room, r -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                    .add(Thread.currentThread().getName()));
+            return batch;
+        }, room -> room, 64, 4)) {
+            ExecutorService callers = Executors.newFixedThreadPool(8);
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String room = "Room " + (i % 10);
+                answers.add(callers.submit(() -> queue.submit(room)));
+            }
+            for (Future<String> answer : answers) {
+                answer.get(10, TimeUnit.SECONDS);
+            }
+            callers.shutdown();
+        }
+        assertThat(writersByRoom).hasSize(10);
+        assertThat(writersByRoom.values()).allSatisfy(writers -> assertThat(writers).hasSize(1));
+    }
+
+    @Test
     void aBatchThatFailsFailsOnlyItsOwnCreatesAndTheWriterGoesOn() {
         try (CreateQueue<Integer, String> queue = new CreateQueue<>(batch -> {
             if (batch.contains(13)) {
                 throw new IllegalStateException("database refused the batch");
             }
             return batch.stream().map(n -> "booked " + n).toList();
-        }, 64, 2)) {
+        }, n -> n, 64, 2)) {
             assertThatThrownBy(() -> queue.submit(13)).isInstanceOf(IllegalStateException.class)
                     .hasMessage("database refused the batch");
             assertThat(queue.submit(14)).isEqualTo("booked 14");
@@ -66,7 +89,7 @@ class CreateQueueTest {
 
     @Test
     void afterCloseNoCreateIsTakenAndTheWritersHaveEnded() {
-        CreateQueue<Integer, String> queue = new CreateQueue<>(batch -> batch.stream().map(n -> "booked " + n).toList(), 64, 3);
+        CreateQueue<Integer, String> queue = new CreateQueue<>(batch -> batch.stream().map(n -> "booked " + n).toList(), n -> n, 64, 3);
         assertThat(queue.submit(1)).isEqualTo("booked 1");
         queue.close();
         assertThatThrownBy(() -> queue.submit(2)).isInstanceOf(IllegalStateException.class).hasMessageContaining("stopping");
