@@ -59,8 +59,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -79,6 +81,10 @@ public final class AppContext implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
     private static final String STYLESHEET = "/com/venuedesk/desk/desk.css";
     /** The front-desk account the embedded server's demo venue creates. */
+    /** With a calendar that shows no bookings, how long after sign-in the embedded server waits before it boots. */
+    private static final Duration SERVER_BOOT_AFTER_SIGN_IN = Duration.ofSeconds(3);
+    /** The longest the embedded server waits for the desk to show its calendar (say, nobody signs in). */
+    private static final Duration SERVER_BOOT_AT_THE_LATEST = Duration.ofSeconds(10);
     private static final String DEMO_USER = "desk";
     private static final String DEMO_PASSWORD = "desk-password";
 
@@ -90,6 +96,7 @@ public final class AppContext implements AutoCloseable {
     private final TaskExecutor tasks;
     /** The embedded server's start, running in the background; null with a central server. */
     private final CompletableFuture<VenueDeskServer> embedded;
+    private final CompletableFuture<Void> bootServer;
     /** The server's address; for the embedded server, set once it listens. */
     private final CompletableFuture<String> serverUrl;
     private final DeskStore store;
@@ -107,7 +114,8 @@ public final class AppContext implements AutoCloseable {
     private record Session(SignInResult.UserSession user, LocalBookings bookings, SyncEngine engine,
                            List<AutoCloseable> subscriptions) { }
 
-    private AppContext(DeskSettings settings, Clock clock, CompletableFuture<VenueDeskServer> embedded, DeskStore store,
+    private AppContext(DeskSettings settings, Clock clock, CompletableFuture<VenueDeskServer> embedded,
+                       CompletableFuture<Void> bootServer, DeskStore store,
                        CompletableFuture<String> serverUrl) {
         this.settings = settings;
         this.clock = clock;
@@ -116,6 +124,7 @@ public final class AppContext implements AutoCloseable {
         this.failures = new FailureReporter(messages, this::onUi, () -> dialogs);
         this.tasks = new FxTaskExecutor(2, failures);
         this.embedded = embedded;
+        this.bootServer = bootServer;
         this.serverUrl = serverUrl;
         this.store = store;
         this.client = new SyncClient(serverUrl, Duration.ofSeconds(10), Duration.ofSeconds(30));
@@ -140,32 +149,52 @@ public final class AppContext implements AutoCloseable {
     public static AppContext open(DeskSettings settings, Clock clock) {
         CompletableFuture<VenueDeskServer> embedded = null;
         CompletableFuture<String> url;
+        // Whether the embedded server may boot now. A desk that can confirm its staff's passwords from its own cache
+        // lets it wait until the calendar is on screen: on a small machine the server's boot would otherwise compete
+        // with opening the store and drawing the calendar, and nothing on that first screen needs the server.
+        CompletableFuture<Void> bootServer = new CompletableFuture<>();
+        DeskStore store = null;
         if (settings.embeddedServer()) {
-            embedded = startEmbedded(settings.embeddedServerDir());
+            store = DeskStore.open(settings.storeDir(), clock);
+            embedded = startEmbedded(settings.embeddedServerDir(), bootServer);
+            if (new CredentialCache(store).knowsAnyone()) {
+                bootServer.completeOnTimeout(null, SERVER_BOOT_AT_THE_LATEST.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                bootServer.complete(null);
+            }
             url = embedded.thenApply(server -> server.baseUri().toString());
         } else {
+            bootServer.complete(null);
             url = CompletableFuture.completedFuture(settings.serverUrl().orElseThrow().toString());
             LOG.info("Central server at {}", url.join());
         }
-        DeskStore store;
         try {
-            store = DeskStore.open(settings.storeDir(), clock);
+            if (store == null) {
+                store = DeskStore.open(settings.storeDir(), clock);
+            }
         } catch (RuntimeException e) {
+            bootServer.cancel(false);
             closeEmbedded(embedded);
             throw e;
         }
-        return new AppContext(settings, clock, embedded, store, url);
+        return new AppContext(settings, clock, embedded, bootServer, store, url);
     }
 
     /**
      * Boots the embedded server on a thread of its own. A server that fails to start leaves the desk working offline
      * (the status bar says so, and the failure is logged), as when a central server is down.
      */
-    private static CompletableFuture<VenueDeskServer> startEmbedded(Path dir) {
+    private static CompletableFuture<VenueDeskServer> startEmbedded(Path dir, CompletableFuture<Void> bootServer) {
         // at once, not in the background: whoever reads the file next finds it
         ServerConfig config = ServerConfig.embedded(dir).withDemo(true).withAdminPassword(adminPassword(dir));
         CompletableFuture<VenueDeskServer> started = new CompletableFuture<>();
         Thread boot = new Thread(() -> {
+            try {
+                bootServer.join();
+            } catch (CancellationException | CompletionException e) {
+                started.completeExceptionally(new IllegalStateException("the desk closed before its server started", e));
+                return;
+            }
             try {
                 VenueDeskServer server = VenueDeskServer.start(config);
                 LOG.info("Embedded server at {} with data in {}", server.baseUri(), dir);
@@ -220,8 +249,9 @@ public final class AppContext implements AutoCloseable {
         return messages;
     }
 
-    /** The embedded server, when this desk hosts one; waits until it has started. */
+    /** The embedded server, when this desk hosts one; starts it now if it waits, and waits until it has started. */
     public Optional<VenueDeskServer> embeddedServer() {
+        bootServer.complete(null);
         return Optional.ofNullable(embedded).map(CompletableFuture::join);
     }
 
@@ -281,8 +311,11 @@ public final class AppContext implements AutoCloseable {
     private SignInResult authenticate(String username, String password) {
         Credentials credentials = new Credentials(username, password);
         if (embeddedStarting()) {
-            DeskSignIn.Result result = signIn.signInWhileServerStarts(credentials,
-                    () -> serverUrl.handle((url, failure) -> url).join());
+            DeskSignIn.Result result = signIn.signInWhileServerStarts(credentials, () -> {
+                // the cache cannot confirm this user: only the server can, so it boots now
+                bootServer.complete(null);
+                serverUrl.handle((url, failure) -> url).join();
+            });
             if (result instanceof DeskSignIn.Result.Offline local) {
                 // not offline: the desk's own server is about to listen, and the first sync signs in to it
                 return new SignInResult.SignedIn(new SignInResult.UserSession(local.user().id(), local.user().username(),
@@ -323,9 +356,14 @@ public final class AppContext implements AutoCloseable {
         if (!readyLogged) {
             readyLogged = true;
             // the startup benchmark waits for this line; uptime counts from the JVM's start, i.e. a cold start
-            calendarPane.whenFirstBookingsShown(() -> LOG.info("desk ready in {} ms",
-                    ManagementFactory.getRuntimeMXBean().getUptime()));
+            calendarPane.whenFirstBookingsShown(() -> {
+                LOG.info("desk ready in {} ms", ManagementFactory.getRuntimeMXBean().getUptime());
+                bootServer.complete(null);
+            });
         }
+        // a week without bookings shows none: the server boots shortly after the calendar all the same
+        CompletableFuture.delayedExecutor(SERVER_BOOT_AFTER_SIGN_IN.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> bootServer.complete(null));
 
         ConflictsViewModel conflicts = new ConflictsViewModel(bookings, tasks, dialogs, messages, formats);
         subscriptions.add(conflicts.watchStore());
@@ -487,6 +525,8 @@ public final class AppContext implements AutoCloseable {
         tasks.close();
         client.close();
         store.close();
+        // a server still waiting to boot is not started just to be stopped
+        bootServer.cancel(false);
         closeEmbedded(embedded);
         LOG.info("Desk closed");
     }

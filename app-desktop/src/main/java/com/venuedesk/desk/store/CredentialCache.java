@@ -41,6 +41,12 @@ public final class CredentialCache {
         }, u -> null);
     }
 
+    /** True when anybody signed in online on this desk before, so that a sign-in can be confirmed without the server. */
+    public boolean knowsAnyone() {
+        return store.read(s -> s.createSelectionQuery("select count(c) from CredentialRow c", Long.class)
+                .getSingleResult() > 0);
+    }
+
     /** The cached user when the password matches the hash cached at their last online sign-in. */
     public Optional<CachedUser> verify(String username, String password) {
         if (username == null || password == null) {

@@ -28,6 +28,16 @@ class CredentialCacheTest {
     }
 
     @Test
+    void aFreshDeskKnowsNobodyUntilSomeoneSignedInOnline() {
+        try (DeskStore store = DeskStore.open(dataDir)) {
+            CredentialCache cache = new CredentialCache(store);
+            assertThat(cache.knowsAnyone()).isFalse();
+            cache.remember("frontdesk", "correct horse", UUID.randomUUID(), Role.FRONT_DESK);
+            assertThat(cache.knowsAnyone()).isTrue();
+        }
+    }
+
+    @Test
     void aNewOnlineSignInReplacesTheCachedPassword() {
         UUID userId = UUID.randomUUID();
         try (DeskStore store = DeskStore.open(dataDir)) {
