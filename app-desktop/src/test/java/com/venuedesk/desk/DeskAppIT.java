@@ -9,6 +9,7 @@ import com.venuedesk.desk.store.LocalBookings;
 import com.venuedesk.desk.testing.Venue;
 import com.venuedesk.model.domain.Customer;
 import com.venuedesk.model.domain.Resource;
+import com.venuedesk.desk.testing.DeskUnderTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,12 +44,7 @@ class DeskAppIT {
     @BeforeEach
     void startDesk() throws Exception {
         DeskSettings settings = new DeskSettings(home, Optional.empty(), Locale.ENGLISH, Venue.BERLIN, UUID.randomUUID().toString());
-        // starting the embedded server and seeding its demo venue takes far longer than TestFX's 10 s default on a busy machine
-        FxToolkit.toolkitContext().setSetupTimeoutInMillis(120_000);
-        FxToolkit.toolkitContext().setLaunchTimeoutInMillis(120_000);
-        FxToolkit.registerPrimaryStage();
-        app = (App) FxToolkit.setupApplication(() -> new App(settings));
-        robot.lookup("#username").query();
+        app = DeskUnderTest.launch(settings, robot);
     }
 
     @AfterEach

@@ -14,6 +14,7 @@ import com.venuedesk.desk.store.LocalBookings;
 import com.venuedesk.desk.testing.CentralServer;
 import com.venuedesk.model.domain.Resource;
 import com.venuedesk.server.testing.ApiClient;
+import com.venuedesk.desk.testing.DeskUnderTest;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -84,11 +85,7 @@ class FrontDeskDayIT {
 
         DeskSettings settings = new DeskSettings(home, Optional.of(server.deskUrl()), Locale.ENGLISH, BERLIN,
                 UUID.randomUUID().toString());
-        FxToolkit.toolkitContext().setSetupTimeoutInMillis(120_000);
-        FxToolkit.toolkitContext().setLaunchTimeoutInMillis(120_000);
-        FxToolkit.registerPrimaryStage();
-        app = (App) FxToolkit.setupApplication(() -> new App(settings));
-        robot.lookup("#username").query();
+        app = DeskUnderTest.launch(settings, robot);
     }
 
     @AfterEach
