@@ -25,10 +25,7 @@ public final class ChangeLog {
 
     /** Appends that {@code entityId} now has {@code revision} (a tombstone when {@code deleted}), in the caller's transaction. */
     public static void append(Session session, EntityType type, UUID entityId, long revision, boolean deleted) {
-        if (isH2(session)) {
-            session.createNativeMutationQuery("UPDATE change_log_head SET appends = appends + 1 WHERE id = 1")
-                    .executeUpdate();
-        }
+        serialiseOnH2(session);
         session.createNativeMutationQuery(
                         "INSERT INTO change_log (entity_type, entity_id, revision, deleted) VALUES (:type, :id, :revision, :deleted)")
                 .setParameter("type", type.name())
@@ -48,10 +45,7 @@ public final class ChangeLog {
             append(session, type, only.entityId(), only.revision(), only.deleted());
             return;
         }
-        if (isH2(session)) {
-            session.createNativeMutationQuery("UPDATE change_log_head SET appends = appends + 1 WHERE id = 1")
-                    .executeUpdate();
-        }
+        serialiseOnH2(session);
         session.doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO change_log (entity_type, entity_id, revision, deleted) VALUES (?, ?, ?, ?)")) {
@@ -65,6 +59,14 @@ public final class ChangeLog {
                 insert.executeBatch();
             }
         });
+    }
+
+    /** On H2, takes the head row's lock until commit, so that appends (and so seq order) follow commit order. */
+    private static void serialiseOnH2(Session session) {
+        if (isH2(session)) {
+            session.createNativeMutationQuery("UPDATE change_log_head SET appends = appends + 1 WHERE id = 1")
+                    .executeUpdate();
+        }
     }
 
     private static boolean isH2(Session session) {
