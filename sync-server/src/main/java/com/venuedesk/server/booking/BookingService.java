@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.Optional;
@@ -162,9 +163,8 @@ public final class BookingService implements AutoCloseable {
         Map<UUID, Booking> byId = new HashMap<>();
         List<UUID> clientIds = batch.stream().filter(CreateRequest::idFromClient).map(CreateRequest::id).toList();
         if (!clientIds.isEmpty()) {
-            session.createSelectionQuery("from BookingEntity b where b.id in :ids", BookingEntity.class)
-                    .setParameter("ids", clientIds).getResultList()
-                    .stream().map(BookingEntity::toBooking).forEach(b -> byId.put(b.id(), b));
+            session.findMultiple(BookingEntity.class, clientIds).stream().filter(Objects::nonNull)
+                    .map(BookingEntity::toBooking).forEach(b -> byId.put(b.id(), b));
         }
         Map<UUID, List<Booking>> active = activeAround(session, batch.stream()
                 .filter(r -> locked.containsKey(r.cmd().resourceId())).toList());
@@ -452,8 +452,7 @@ public final class BookingService implements AutoCloseable {
      * superset of those that overlap the range, so that one query serves the conflict check and the price.
      */
     private static List<Booking> demandWindow(Session session, UUID resourceId, TimeRange range) {
-        return activeOverlapping(session, resourceId,
-                new TimeRange(range.start().minus(DEMAND_WINDOW), range.end().plus(DEMAND_WINDOW)));
+        return activeOverlapping(session, resourceId, demandWindowOf(range));
     }
 
     /** Active bookings overlapping the range (half-open), of one resource or (null) of all. */

@@ -3,6 +3,7 @@ package com.venuedesk.server.customers;
 import com.venuedesk.model.domain.Customer;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -15,14 +16,13 @@ public final class CustomerStore {
 
     /** Those of the ids that name live (not deleted) customers. */
     public static Set<UUID> liveIds(Session session, Collection<UUID> ids) {
-        if (ids.size() == 1) {
-            // the usual case; a list parameter would cost Hibernate a fresh SQL translation on every call
-            UUID only = ids.iterator().next();
-            return find(session, only).isPresent() ? Set.of(only) : Set.of();
+        Set<UUID> live = new HashSet<>();
+        for (CustomerEntity customer : session.findMultiple(CustomerEntity.class, List.copyOf(ids))) {
+            if (customer != null && !customer.deleted()) {
+                live.add(customer.toCustomer().id());
+            }
         }
-        return new HashSet<>(session.createSelectionQuery(
-                        "select c.id from CustomerEntity c where c.id in :ids and c.deleted = false", UUID.class)
-                .setParameter("ids", ids).getResultList());
+        return live;
     }
 
     /** The live (not deleted) customer. */
