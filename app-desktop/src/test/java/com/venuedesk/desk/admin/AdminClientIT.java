@@ -7,7 +7,7 @@ import com.venuedesk.desk.i18n.Messages;
 import com.venuedesk.desk.sync.ProblemException;
 import com.venuedesk.desk.sync.SyncClient;
 import com.venuedesk.desk.task.SameThreadTaskExecutor;
-import com.venuedesk.desk.testing.RecordedDialogs;
+import com.venuedesk.desk.testing.RecordingDialogService;
 import com.venuedesk.model.domain.AvailabilityRule;
 import com.venuedesk.model.domain.Blackout;
 import com.venuedesk.model.domain.ResourceType;
@@ -95,7 +95,7 @@ class AdminClientIT {
     @Test
     void theScreenModelWritesToTheRealServerAsksForSyncsAndReloadsAfterSomeoneElsesChange() {
         AtomicInteger syncs = new AtomicInteger();
-        AdminViewModel model = new AdminViewModel(client, new SameThreadTaskExecutor(), new RecordedDialogs(),
+        AdminViewModel model = new AdminViewModel(client, new SameThreadTaskExecutor(), RecordingDialogService.confirmingUnlessTold(),
                 new Messages(Locale.ENGLISH), ZoneId.of("Europe/Berlin"), syncs::incrementAndGet);
         model.reload();
         model.newResource();

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.venuedesk.desk.i18n.Messages;
 import com.venuedesk.desk.task.SameThreadTaskExecutor;
-import com.venuedesk.desk.testing.RecordedDialogs;
+import com.venuedesk.desk.testing.RecordingDialogService;
 import com.venuedesk.model.domain.ResourceType;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class AdminViewModelTest {
     private final Messages messages = new Messages(Locale.ENGLISH);
     private final SameThreadTaskExecutor tasks = new SameThreadTaskExecutor();
-    private final RecordedDialogs dialogs = new RecordedDialogs();
+    private final RecordingDialogService dialogs = RecordingDialogService.confirmingUnlessTold();
     private final AtomicInteger syncsRequested = new AtomicInteger();
     private AdminServer server;
     private AdminViewModel model;

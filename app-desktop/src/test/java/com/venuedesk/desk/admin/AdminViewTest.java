@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.venuedesk.desk.i18n.Messages;
 import com.venuedesk.desk.task.SameThreadTaskExecutor;
-import com.venuedesk.desk.testing.RecordedDialogs;
+import com.venuedesk.desk.testing.RecordingDialogService;
 import java.time.ZoneId;
 import java.util.Locale;
 import javafx.scene.Scene;
@@ -29,7 +29,7 @@ class AdminViewTest {
     @Start
     void start(Stage stage) throws Exception {
         server = new AdminServer();
-        model = new AdminViewModel(server.client, new SameThreadTaskExecutor(), new RecordedDialogs(), messages,
+        model = new AdminViewModel(server.client, new SameThreadTaskExecutor(), RecordingDialogService.confirmingUnlessTold(), messages,
                 ZoneId.of("Europe/Berlin"), () -> { });
         server.answer(200, "[" + ROOM_JSON + "]");
         server.answer(200, "[]");

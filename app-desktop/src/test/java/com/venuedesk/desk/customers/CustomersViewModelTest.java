@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.venuedesk.desk.task.SameThreadTaskExecutor;
 import com.venuedesk.desk.testing.FrontDesk;
-import com.venuedesk.desk.testing.RecordedDialogs;
+import com.venuedesk.desk.testing.RecordingDialogService;
 import com.venuedesk.model.domain.BookingStatus;
 import com.venuedesk.model.domain.Customer;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ class CustomersViewModelTest {
     private Customer ada;
     private Customer grace;
     private final SameThreadTaskExecutor tasks = new SameThreadTaskExecutor();
-    private final RecordedDialogs dialogs = new RecordedDialogs();
+    private final RecordingDialogService dialogs = RecordingDialogService.confirmingUnlessTold();
     private CustomersViewModel model;
 
     @BeforeEach

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.venuedesk.desk.task.SameThreadTaskExecutor;
 import com.venuedesk.desk.testing.FrontDesk;
-import com.venuedesk.desk.testing.RecordedDialogs;
+import com.venuedesk.desk.testing.RecordingDialogService;
 import com.venuedesk.model.domain.BookingStatus;
 import com.venuedesk.model.domain.Customer;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ class CustomersViewTest {
         desk.customer("Grace Hopper", "grace@navy.example", "+1 202 555 0100");
         desk.booking(desk.roomA, ada, TODAY.plusDays(1), 10, 12, BookingStatus.CONFIRMED, null, "");
         desk.sync();
-        CustomersViewModel model = new CustomersViewModel(desk.bookings, new SameThreadTaskExecutor(), new RecordedDialogs(),
+        CustomersViewModel model = new CustomersViewModel(desk.bookings, new SameThreadTaskExecutor(), RecordingDialogService.confirmingUnlessTold(),
                 desk.messages, desk.formats, FrontDesk.CLOCK);
         model.reload();
         stage.setScene(new Scene(new CustomersView(model, desk.messages), 1000, 700));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.venuedesk.desk.task.SameThreadTaskExecutor;
 import com.venuedesk.desk.testing.FrontDesk;
-import com.venuedesk.desk.testing.RecordedDialogs;
+import com.venuedesk.desk.testing.RecordingDialogService;
 import com.venuedesk.model.domain.BookingStatus;
 import com.venuedesk.model.domain.Customer;
 import java.nio.file.Files;
@@ -23,7 +23,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class HandoverViewTest {
     private FrontDesk desk;
-    private final RecordedDialogs dialogs = new RecordedDialogs();
+    private final RecordingDialogService dialogs = RecordingDialogService.confirmingUnlessTold();
 
     @Start
     void start(Stage stage) throws Exception {

@@ -7,12 +7,29 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
-/** Remembers what the ViewModels told the user; answers questions from a queue the test fills. */
+/**
+ * Remembers what the ViewModels told the user; answers questions from a queue the test fills. A confirmation with
+ * no queued answer is declined, or, from {@link #confirmingUnlessTold()}, accepted.
+ */
 public final class RecordingDialogService implements DialogService {
     public final List<String> notifications = new ArrayList<>();
     public final List<String> warnings = new ArrayList<>();
     public final List<String> errors = new ArrayList<>();
     public final Deque<String> answers = new ArrayDeque<>();
+    private final boolean confirmWhenNotTold;
+
+    public RecordingDialogService() {
+        this(false);
+    }
+
+    private RecordingDialogService(boolean confirmWhenNotTold) {
+        this.confirmWhenNotTold = confirmWhenNotTold;
+    }
+
+    /** A user who says yes to every question the test did not queue an answer for. */
+    public static RecordingDialogService confirmingUnlessTold() {
+        return new RecordingDialogService(true);
+    }
 
     @Override
     public void notify(String message) {
@@ -31,7 +48,7 @@ public final class RecordingDialogService implements DialogService {
 
     @Override
     public boolean confirm(String title, String question) {
-        return !answers.isEmpty() && Boolean.parseBoolean(answers.poll());
+        return answers.isEmpty() ? confirmWhenNotTold : Boolean.parseBoolean(answers.poll());
     }
 
     @Override
