@@ -13,7 +13,10 @@ import com.venuedesk.model.domain.ResourceType;
 import com.venuedesk.model.domain.TimeRange;
 import com.venuedesk.model.sync.Change;
 import com.venuedesk.model.sync.EntityType;
-import java.io.File;
+import static com.venuedesk.desk.testing.DeskWindow.onFx;
+import static com.venuedesk.desk.testing.DeskWindow.save;
+import static com.venuedesk.desk.testing.DeskWindow.waitUntil;
+import com.venuedesk.desk.testing.DeskWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,12 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
@@ -37,7 +35,6 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 
 /**
  * Starts the real desk (embedded server, fresh home), signs in as the administrator, fills the local store with
@@ -57,19 +54,10 @@ public final class ScreensTour {
         Files.createDirectories(out);
         Path home = Files.createTempDirectory("venuedesk-tour");
         DeskSettings settings = new DeskSettings(home, Optional.empty(), locale, BERLIN, UUID.randomUUID().toString());
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get(30, TimeUnit.SECONDS);
-        App app = new App(settings);
-        app.init();
-        Stage stage = onFx(() -> {
-            Stage s = new Stage();
-            s.setWidth(1280);
-            s.setHeight(800);
-            app.start(s);
-            return s;
-        });
-        waitUntil(() -> onFxQuietly(() -> stage.getScene() != null && stage.getScene().lookup("#password") != null));
+        DeskWindow.Launched desk = DeskWindow.launch(settings);
+        App app = desk.app();
+        Stage stage = desk.stage();
+        waitUntil(() -> stage.getScene() != null && stage.getScene().lookup("#password") != null);
         String password = Files.readString(home.resolve("server").resolve("admin-password.txt")).strip();
         onFx(() -> {
             Scene scene = stage.getScene();
@@ -78,7 +66,7 @@ public final class ScreensTour {
             ((Button) scene.lookup("#signIn")).fire();
             return null;
         });
-        waitUntil(() -> onFxQuietly(() -> stage.getScene().lookup("#mainView") != null));
+        waitUntil(() -> stage.getScene().lookup("#mainView") != null);
         seed(app.context().store());
         Thread.sleep(2500);
 
@@ -173,40 +161,5 @@ public final class ScreensTour {
                                    Instant checkedIn, String reason) {
         return new Booking(UUID.randomUUID(), room.id(), guest.id(), range(day, from, to), status, room.pricePerHour(), "", 1,
                 UUID.randomUUID(), Instant.now().minusSeconds(86_400), checkedIn, reason);
-    }
-
-    private static void save(Scene scene, Path file) throws Exception {
-        var image = onFx(() -> scene.snapshot(null));
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(file.toString()));
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("the desk did not get there within 30 s");
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    private static boolean onFxQuietly(Callable<Boolean> check) {
-        try {
-            return onFx(check);
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(30, TimeUnit.SECONDS);
     }
 }

@@ -18,7 +18,10 @@ import com.venuedesk.model.domain.TimeRange;
 import com.venuedesk.model.sync.Change;
 import com.venuedesk.model.sync.EntityType;
 import com.venuedesk.model.sync.MutationOutcome;
-import java.io.File;
+import static com.venuedesk.desk.testing.DeskWindow.onFx;
+import static com.venuedesk.desk.testing.DeskWindow.save;
+import static com.venuedesk.desk.testing.DeskWindow.waitUntil;
+import com.venuedesk.desk.testing.DeskWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,11 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -45,7 +44,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,18 +63,9 @@ public final class Screenshots {
         Files.createDirectories(out);
         Path home = Files.createTempDirectory("venuedesk-shots");
         DeskSettings settings = new DeskSettings(home, Optional.empty(), Locale.ENGLISH, BERLIN, UUID.randomUUID().toString());
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get(30, TimeUnit.SECONDS);
-        App app = new App(settings);
-        app.init();
-        Stage stage = onFx(() -> {
-            Stage s = new Stage();
-            s.setWidth(1280);
-            s.setHeight(800);
-            app.start(s);
-            return s;
-        });
+        DeskWindow.Launched desk = DeskWindow.launch(settings);
+        App app = desk.app();
+        Stage stage = desk.stage();
         settle(1500);
         String password = Files.readString(home.resolve("server").resolve("admin-password.txt")).strip();
         onFx(() -> {
@@ -232,35 +221,7 @@ public final class Screenshots {
         return new Customer(UUID.randomUUID(), name, name.toLowerCase().replace(' ', '.') + "@example.com", null, "", 1);
     }
 
-    private static void save(Scene scene, Path file) throws Exception {
-        javafx.scene.image.WritableImage image = onFx(() -> scene.snapshot(null));
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(file.toString()));
-        LOG.info("Saved {}", file);
-    }
-
     private static void settle(long millis) throws InterruptedException {
         Thread.sleep(millis);
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!onFx(condition)) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("screen did not appear in time");
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    private static <T> T onFx(Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(30, TimeUnit.SECONDS);
     }
 }
