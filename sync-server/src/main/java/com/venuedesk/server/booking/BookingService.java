@@ -19,7 +19,6 @@ import com.venuedesk.model.rules.SuggestionRequest;
 import com.venuedesk.model.sync.BookingAction;
 import com.venuedesk.model.sync.EntityType;
 import com.venuedesk.server.auth.Principal;
-import com.venuedesk.server.customers.CustomerStore;
 import com.venuedesk.server.persistence.Database;
 import com.venuedesk.server.resources.ResourceDetails;
 import com.venuedesk.server.resources.ResourceStore;
@@ -158,7 +157,9 @@ public final class BookingService implements AutoCloseable {
     private List<BookingOutcome> insertAll(Session session, List<CreateRequest> batch) {
         Map<UUID, ResourceDetails> locked = ResourceStore.lockAllForBooking(session,
                 batch.stream().map(r -> r.cmd().resourceId()).collect(Collectors.toSet()));
-        Set<UUID> customers = CustomerStore.liveIds(session,
+        // a sync push's earlier mutations may still sit in the session; the plain-SQL reads below must see them
+        session.flush();
+        Set<UUID> customers = ActiveBookings.liveCustomers(session,
                 batch.stream().map(r -> r.cmd().customerId()).collect(Collectors.toSet()));
         Map<UUID, Booking> byId = new HashMap<>();
         List<UUID> clientIds = batch.stream().filter(CreateRequest::idFromClient).map(CreateRequest::id).toList();
@@ -221,25 +222,13 @@ public final class BookingService implements AutoCloseable {
 
     /** The active bookings within the demand windows of the requests, by resource: one query for a whole batch. */
     private static Map<UUID, List<Booking>> activeAround(Session session, List<CreateRequest> requests) {
-        Map<UUID, List<Booking>> byResource = new HashMap<>();
         if (requests.isEmpty()) {
-            return byResource;
+            return new HashMap<>();
         }
         Instant from = requests.stream().map(r -> demandWindowOf(r.range()).start()).min(Instant::compareTo).orElseThrow();
         Instant to = requests.stream().map(r -> demandWindowOf(r.range()).end()).max(Instant::compareTo).orElseThrow();
-        Set<UUID> resources = requests.stream().map(r -> r.cmd().resourceId()).collect(Collectors.toSet());
-        // one resource (the usual case) by equality: a list parameter costs Hibernate a fresh SQL translation per call
-        boolean one = resources.size() == 1;
-        session.createSelectionQuery("from BookingEntity b where b.deleted = false and b.status in " + ACTIVE
-                        + (one ? " and b.resourceId = :resources" : " and b.resourceId in :resources")
-                        + " and b.startAt < :to and b.endAt > :from order by b.startAt", BookingEntity.class)
-                .setParameter("resources", one ? resources.iterator().next() : resources)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .getResultList()
-                .stream().map(BookingEntity::toBooking)
-                .forEach(b -> byResource.computeIfAbsent(b.resourceId(), r -> new ArrayList<>()).add(b));
-        return byResource;
+        return ActiveBookings.inWindow(session, requests.stream().map(r -> r.cmd().resourceId()).collect(Collectors.toSet()),
+                new TimeRange(from, to));
     }
 
     private static TimeRange demandWindowOf(TimeRange range) {

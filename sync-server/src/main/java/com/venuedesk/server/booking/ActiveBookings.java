@@ -1,0 +1,96 @@
+package com.venuedesk.server.booking;
+
+import com.venuedesk.model.domain.Booking;
+import com.venuedesk.model.domain.BookingStatus;
+import com.venuedesk.model.domain.Money;
+import com.venuedesk.model.domain.TimeRange;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * The reads of the create path, in plain SQL on the session's connection (so in its transaction): the active bookings
+ * of some resources in a time window, and which customers are live. A create runs them once per batch, and through
+ * Hibernate they cost more than the rest of the write together (a fresh SQL translation whenever the number of
+ * resources changed, and an entity with a dirty-check snapshot for every neighbouring booking); the same statements
+ * run on H2 and PostgreSQL, ids passed as one array parameter. The caller flushes first if its session may hold
+ * unwritten changes.
+ */
+final class ActiveBookings {
+    private static final String ACTIVE_IN_WINDOW = "SELECT id, resource_id, customer_id, start_at, end_at, status,"
+            + " price_amount, price_currency, notes, revision, created_by, created_at, checked_in_at, status_reason"
+            + " FROM booking WHERE deleted = FALSE AND status IN ('" + BookingStatus.PENDING + "', '"
+            + BookingStatus.CONFIRMED + "') AND resource_id = ANY (?) AND start_at < ? AND end_at > ?"
+            + " ORDER BY start_at";
+    private static final String LIVE_CUSTOMERS = "SELECT id FROM customer WHERE deleted = FALSE AND id = ANY (?)";
+
+    private ActiveBookings() {
+    }
+
+    /** The active bookings of {@code resources} that overlap {@code window}, by resource, each list in start order. */
+    static Map<UUID, List<Booking>> inWindow(Session session, Set<UUID> resources, TimeRange window) {
+        return session.doReturningWork(connection -> {
+            Map<UUID, List<Booking>> byResource = new HashMap<>();
+            try (PreparedStatement s = connection.prepareStatement(ACTIVE_IN_WINDOW)) {
+                s.setArray(1, uuids(connection, resources));
+                s.setObject(2, window.end().atOffset(ZoneOffset.UTC));
+                s.setObject(3, window.start().atOffset(ZoneOffset.UTC));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        Booking b = booking(r);
+                        byResource.computeIfAbsent(b.resourceId(), id -> new ArrayList<>()).add(b);
+                    }
+                }
+            }
+            return byResource;
+        });
+    }
+
+    /** Those of {@code ids} that name a customer who is not deleted. */
+    static Set<UUID> liveCustomers(Session session, Set<UUID> ids) {
+        return session.doReturningWork(connection -> {
+            Set<UUID> live = new HashSet<>();
+            try (PreparedStatement s = connection.prepareStatement(LIVE_CUSTOMERS)) {
+                s.setArray(1, uuids(connection, ids));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        live.add(r.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return live;
+        });
+    }
+
+    private static Array uuids(Connection connection, Set<UUID> ids) throws SQLException {
+        return connection.createArrayOf("uuid", ids.toArray());
+    }
+
+    private static Booking booking(ResultSet r) throws SQLException {
+        BigDecimal amount = r.getBigDecimal(7);
+        Money price = amount == null ? null : new Money(amount, r.getString(8).strip());
+        return new Booking(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getObject(3, UUID.class),
+                new TimeRange(instant(r, 4), instant(r, 5)), BookingStatus.valueOf(r.getString(6)), price,
+                r.getString(9), r.getLong(10), r.getObject(11, UUID.class), instant(r, 12), instant(r, 13),
+                r.getString(14));
+    }
+
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        OffsetDateTime at = r.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+}
