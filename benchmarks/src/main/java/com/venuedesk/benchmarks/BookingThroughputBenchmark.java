@@ -40,16 +40,22 @@ import okhttp3.Response;
  * concurrency). Then a hot-slot race: many clients at once for one slot, latency percentiles.
  *
  * <p>Run: {@code ./mvnw -q -pl benchmarks -am -DskipTests compile exec:java}
- * (options: {@code -Dbench.bookings=4000 -Dbench.threads=8 -Dbench.rounds=200}). Targets: HTTP >= 60% of raw, hot-slot p99 < 50 ms.
+ * (options: {@code -Dbench.bookings=2000 -Dbench.threads=8 -Dbench.rounds=200 -Dbench.minWarmups=3 -Dbench.maxWarmups=10
+ * -Dbench.iterations=3 -Dbench.cpu=true}; see README). Targets: HTTP >= 60% of raw, hot-slot p99 < 50 ms.
  */
 public final class BookingThroughputBenchmark {
     private static final MediaType JSON = MediaType.get("application/json");
     private static final Instant BASE = Instant.parse("2027-01-04T00:00:00Z");
 
-    private final int bookings = Integer.getInteger("bench.bookings", 4000);
+    private final int bookings = Integer.getInteger("bench.bookings", 2000);
     private final int threads = Integer.getInteger("bench.threads", 8);
     private final int resources = Integer.getInteger("bench.resources", 40);
     private final int rounds = Integer.getInteger("bench.rounds", 200);
+    private final int minWarmupIterations = Integer.getInteger("bench.minWarmups", 3);
+    private final int warmupIterations = Integer.getInteger("bench.maxWarmups", 10);
+    private final int iterations = Integer.getInteger("bench.iterations", 3);
+    private int daysUsed;
+    private long postmaster = -1;
     private final ObjectMapper json = Json.newMapper();
 
     public static void main(String[] args) throws Exception {
@@ -74,12 +80,32 @@ public final class BookingThroughputBenchmark {
                 }
                 String customerId = http.create("/api/v1/customers", "{\"name\":\"Bench Guest\",\"email\":\"bench@example.org\",\"phone\":\"+49 30 1234567\"}");
 
-                // warm-up on a separate day range, not measured
-                runHttp(http, resourceIds, customerId, Math.min(800, bookings / 4), 5000);
-                runRaw(pg.getJdbcUrl("postgres", rawDb), Math.min(800, bookings / 4), 5000, true);
-
-                double raw = runRaw(pg.getJdbcUrl("postgres", rawDb), bookings, 0, false);
-                double viaHttp = runHttp(http, resourceIds, customerId, bookings, 0);
+                // The server is a long-running process: measure it warmed up, as JMH does. Warm-up iterations
+                // run until the JIT has settled (two iterations within 10 % of each other), then the measured
+                // iterations alternate raw and HTTP so a busy moment of the machine hurts both alike.
+                String rawUrl = pg.getJdbcUrl("postgres", rawDb);
+                createRawTable(rawUrl);
+                double previous = 0;
+                for (int i = 1; i <= warmupIterations; i++) {
+                    double rawRate = runRaw(rawUrl, bookings, nextDays());
+                    double httpRate = runHttp(http, resourceIds, customerId, bookings, nextDays());
+                    System.out.printf(Locale.ROOT, "warm-up %d: raw %6.0f rows/s, HTTP %6.0f bookings/s (%.1f %%)%n",
+                            i, rawRate, httpRate, 100 * httpRate / rawRate);
+                    if (i >= minWarmupIterations && Math.abs(httpRate - previous) <= 0.1 * previous) {
+                        break;
+                    }
+                    previous = httpRate;
+                }
+                List<Double> raws = new ArrayList<>();
+                List<Double> https = new ArrayList<>();
+                for (int i = 1; i <= iterations; i++) {
+                    raws.add(runRaw(rawUrl, bookings, nextDays()));
+                    https.add(runHttp(http, resourceIds, customerId, bookings, nextDays()));
+                    System.out.printf(Locale.ROOT, "iteration %d: raw %6.0f rows/s, HTTP %6.0f bookings/s (%.1f %%)%n",
+                            i, raws.get(i - 1), https.get(i - 1), 100 * https.get(i - 1) / raws.get(i - 1));
+                }
+                double raw = median(raws);
+                double viaHttp = median(https);
                 List<Long> race = hotSlotRace(http, resourceIds.get(0), customerId);
 
                 System.out.printf(Locale.ROOT, "%nVenueDesk booking benchmark (PostgreSQL %s, %d bookings, %d threads, %d resources)%n",
@@ -106,17 +132,44 @@ public final class BookingThroughputBenchmark {
         return BASE.plus(Duration.ofDays(dayOffset)).plus(Duration.ofHours(perResource));
     }
 
-    private double runRaw(String url, int n, int dayOffset, boolean createTable) throws Exception {
-        if (createTable) {
-            try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
-                s.execute("CREATE EXTENSION IF NOT EXISTS btree_gist");
-                s.execute("CREATE TABLE raw_booking (id UUID PRIMARY KEY, resource_id UUID NOT NULL, customer_id UUID NOT NULL,"
-                        + " start_at TIMESTAMPTZ NOT NULL, end_at TIMESTAMPTZ NOT NULL, status VARCHAR(20) NOT NULL,"
-                        + " price_amount NUMERIC(12,2), price_currency VARCHAR(3), notes TEXT, revision BIGINT NOT NULL,"
-                        + " EXCLUDE USING gist (resource_id WITH =, tstzrange(start_at, end_at, '[)') WITH &&)"
-                        + " WHERE (status IN ('PENDING','CONFIRMED')))");
+    private void createRawTable(String url) throws SQLException {
+        try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
+            postmaster = CpuUse.postmasterOf(c);
+            s.execute("CREATE EXTENSION IF NOT EXISTS btree_gist");
+            s.execute("CREATE TABLE raw_booking (id UUID PRIMARY KEY, resource_id UUID NOT NULL, customer_id UUID NOT NULL,"
+                    + " start_at TIMESTAMPTZ NOT NULL, end_at TIMESTAMPTZ NOT NULL, status VARCHAR(20) NOT NULL,"
+                    + " price_amount NUMERIC(12,2), price_currency VARCHAR(3), notes TEXT, revision BIGINT NOT NULL,"
+                    + " EXCLUDE USING gist (resource_id WITH =, tstzrange(start_at, end_at, '[)') WITH &&)"
+                    + " WHERE (status IN ('PENDING','CONFIRMED')))");
+        }
+    }
+
+    /** A fresh range of days for the next iteration, so that no iteration's bookings clash with an earlier one's. */
+    private int nextDays() {
+        int start = daysUsed;
+        daysUsed += bookings / resources / 24 + 2;
+        return start;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private double runRaw(String url, int n, int dayOffset) throws Exception {
+        CpuUse cpu = CpuUse.now(postmaster);
+        try {
+            return runRawTimed(url, n, dayOffset);
+        } finally {
+            if (Boolean.getBoolean("bench.cpu")) {
+                System.out.println(cpu.perOperation("raw insert", n));
             }
         }
+    }
+
+    private double runRawTimed(String url, int n, int dayOffset) throws Exception {
         List<UUID> resourceIds = new ArrayList<>();
         for (int i = 0; i < resources; i++) {
             resourceIds.add(UUID.nameUUIDFromBytes(("raw-" + i).getBytes()));
@@ -158,6 +211,17 @@ public final class BookingThroughputBenchmark {
     }
 
     private double runHttp(Http http, List<String> resourceIds, String customerId, int n, int dayOffset) throws Exception {
+        CpuUse cpu = CpuUse.now(postmaster);
+        try {
+            return runHttpTimed(http, resourceIds, customerId, n, dayOffset);
+        } finally {
+            if (Boolean.getBoolean("bench.cpu")) {
+                System.out.println(cpu.perOperation("create", n));
+            }
+        }
+    }
+
+    private double runHttpTimed(Http http, List<String> resourceIds, String customerId, int n, int dayOffset) throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -191,7 +255,10 @@ public final class BookingThroughputBenchmark {
     private List<Long> hotSlotRace(Http http, String resourceId, String customerId) throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        for (int round = 0; round < rounds; round++) {
+        // the first rounds (unmeasured) warm up the conflict path: refusals and alternatives run nowhere else
+        int warmupRounds = Math.max(10, rounds / 10);
+        for (int round = 0; round < warmupRounds + rounds; round++) {
+            boolean measured = round >= warmupRounds;
             Instant start = BASE.minus(Duration.ofDays(30)).plus(Duration.ofHours(round));
             String body = "{\"resourceId\":\"" + resourceId + "\",\"customerId\":\"" + customerId + "\",\"start\":\"" + start
                     + "\",\"end\":\"" + start.plus(Duration.ofHours(1)) + "\"}";
@@ -202,7 +269,9 @@ public final class BookingThroughputBenchmark {
                     go.await();
                     long t0 = System.nanoTime();
                     int status = http.post("/api/v1/bookings", body);
-                    latencies.add(System.nanoTime() - t0);
+                    if (measured) {
+                        latencies.add(System.nanoTime() - t0);
+                    }
                     return status;
                 }));
             }
@@ -275,6 +344,94 @@ public final class BookingThroughputBenchmark {
         private Request request(String path, String body) {
             return new Request.Builder().url(base + path).header("Authorization", "Bearer " + token)
                     .post(RequestBody.create(body, JSON)).build();
+        }
+    }
+
+    /**
+     * CPU time spent while an operation ran ({@code -Dbench.cpu=true}): this JVM's, in all and by thread group (JIT
+     * compiler and GC threads are only in the whole), and PostgreSQL's (postmaster, its reaped children and its live
+     * backends, read from /proc; Linux only).
+     */
+    private record CpuUse(long process, java.util.Map<Long, Long> byThread, long postgres, long postmaster) {
+        private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ 100
+
+        static CpuUse now(long postmaster) {
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            java.util.Map<Long, Long> byThread = new java.util.HashMap<>();
+            for (long id : threads.getAllThreadIds()) {
+                byThread.put(id, Math.max(0, threads.getThreadCpuTime(id)));
+            }
+            return new CpuUse(os.getProcessCpuTime(), byThread, postgresTicks(postmaster) * NANOS_PER_TICK, postmaster);
+        }
+
+        /** The postmaster of the backend serving {@code connection}: the parent of that backend's process. */
+        static long postmasterOf(Connection connection) {
+            try (Statement s = connection.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT pg_backend_pid()")) {
+                r.next();
+                return Long.parseLong(stat(r.getLong(1))[3]);
+            } catch (SQLException | RuntimeException e) {
+                return -1;
+            }
+        }
+
+        private static long postgresTicks(long postmaster) {
+            if (postmaster < 0) {
+                return 0;
+            }
+            String[] own = stat(postmaster);
+            long ticks = own.length > 16 ? Long.parseLong(own[13]) + Long.parseLong(own[14]) + Long.parseLong(own[15]) + Long.parseLong(own[16]) : 0;
+            try (var tasks = Files.list(Path.of("/proc"))) {
+                for (Path p : (Iterable<Path>) tasks::iterator) {
+                    String name = p.getFileName().toString();
+                    if (name.chars().allMatch(Character::isDigit)) {
+                        String[] child = stat(Long.parseLong(name));
+                        if (child.length > 14 && child[3].equals(Long.toString(postmaster))) {
+                            ticks += Long.parseLong(child[13]) + Long.parseLong(child[14]);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                return 0;
+            }
+            return ticks;
+        }
+
+        /** /proc/PID/stat split into fields, the command name (which may hold spaces) as one; empty if gone. */
+        private static String[] stat(long pid) {
+            try {
+                String line = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                int close = line.lastIndexOf(')');
+                String[] rest = line.substring(close + 2).trim().split(" ");
+                String[] fields = new String[rest.length + 2];
+                fields[0] = Long.toString(pid);
+                fields[1] = line.substring(line.indexOf('(') + 1, close);
+                System.arraycopy(rest, 0, fields, 2, rest.length);
+                return fields;
+            } catch (IOException | RuntimeException e) {
+                return new String[0];
+            }
+        }
+
+        String perOperation(String what, int n) {
+            CpuUse end = now(postmaster);
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            java.util.Map<String, Long> groups = new java.util.TreeMap<>();
+            end.byThread.forEach((id, t) -> {
+                java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+                if (info != null) {
+                    groups.merge(info.getThreadName().replaceAll("[-#]?\\d+", ""), t - byThread.getOrDefault(id, 0L), Long::sum);
+                }
+            });
+            StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                    "  CPU per %s: PostgreSQL %.0f us, this JVM %.0f us (JIT and GC included)", what,
+                    (end.postgres - postgres) / 1e3 / n, (end.process - process) / 1e3 / n));
+            groups.forEach((group, used) -> {
+                if (used > 20L * n * 1000) {
+                    out.append(String.format(Locale.ROOT, "; %s %.0f", group, used / 1e3 / n));
+                }
+            });
+            return out.toString();
         }
     }
 }
