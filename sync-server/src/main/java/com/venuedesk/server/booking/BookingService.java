@@ -62,8 +62,14 @@ public final class BookingService implements AutoCloseable {
     private static final int MAX_ALTERNATIVES = 5;
     /** Creates written in one transaction at most; a rush beyond waits for the next one. */
     private static final int MAX_BATCH = 64;
-    /** Batches written at the same time; each holds one pooled connection while it runs. */
-    private static final int WRITERS = 4;
+    /**
+     * Batches written at the same time. One: every create waiting is then written in the same transaction, and the
+     * batches grow with the load by themselves. Measured with 8 concurrent clients (README, throughput benchmark with
+     * -Dbench.cpu), four writers got batches of about one create, seven statements each (PostgreSQL about 1.1 ms of
+     * CPU per create); one writer got several creates per batch and half the CPU per create, in the database and in
+     * this server alike. A batch holds one pooled connection while it runs.
+     */
+    private static final int WRITERS = 1;
     /**
      * The active statuses as HQL literals: written into the query rather than bound as a list, so that Hibernate can
      * keep the query's SQL translation instead of redoing it on every call.
