@@ -4,17 +4,24 @@ import atlantafx.base.theme.PrimerLight;
 import com.venuedesk.desk.settings.DeskSettings;
 import com.venuedesk.desk.settings.StartupOptions;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The JavaFX application: opens the {@link AppContext} off the UI thread, shows it, closes it on exit. */
+/**
+ * The JavaFX application: opens the {@link AppContext} off the UI thread, shows it, closes it on exit. The context
+ * (the local store above all) opens on a thread of its own from {@link #init()} on, while the JavaFX thread sets up
+ * the window's look in {@link #start}: the two take turns on a small machine's cores instead of one after the other.
+ */
 public final class App extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
     private DeskSettings presetSettings;
     private boolean demoSignIn = true;
+    private CompletableFuture<AppContext> opening;
     private AppContext context;
 
     /** Used by {@code Application.launch}: settings come from the command line and the settings file. */
@@ -33,12 +40,23 @@ public final class App extends Application {
                 : StartupOptions.parse(getParameters().getRaw(), System.getProperty("venuedesk.home"),
                         System.getProperty("user.home")).settings();
         LOG.info("Starting the desk with data in {}", settings.home());
-        context = AppContext.open(settings, Clock.systemUTC());
+        // a thread of this one's making: it inherits the context class loader Flyway finds its migrations with
+        opening = CompletableFuture.supplyAsync(() -> AppContext.open(settings, Clock.systemUTC()), task -> {
+            Thread thread = new Thread(task, "desk-open");
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        try {
+            context = opening.join();
+        } catch (CompletionException e) {
+            // as if init() had failed: the launch fails with the cause
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         Thread.setDefaultUncaughtExceptionHandler(context.failureReporter());
         context.show(stage, demoSignIn);
     }
@@ -47,6 +65,9 @@ public final class App extends Application {
     public void stop() {
         if (context != null) {
             context.close();
+        } else if (opening != null) {
+            // start() never ran (or failed): close whatever opened meanwhile
+            opening.thenAccept(AppContext::close);
         }
     }
 
