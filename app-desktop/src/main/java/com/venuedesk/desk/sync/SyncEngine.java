@@ -206,7 +206,7 @@ public final class SyncEngine implements AutoCloseable {
         long received = 0;
         long total = -1;
         PullPage first = client.pull(cursor, settings.pullPageSize());
-        Fetched fetched = new Fetched(first, store.preparePulled(first.response().changes()));
+        Fetched fetched = new Fetched(first, prepare(first));
         while (fetched != null) {
             PullResponse response = fetched.page().response();
             boolean more = response.hasMore();
@@ -240,7 +240,11 @@ public final class SyncEngine implements AutoCloseable {
     /** The next page, fetched and prepared on the HTTP client's threads. */
     private CompletableFuture<Fetched> fetchAhead(String since) {
         return client.pullAsync(since, settings.pullPageSize())
-                .thenApply(page -> new Fetched(page, store.preparePulled(page.response().changes())));
+                .thenApply(page -> new Fetched(page, prepare(page)));
+    }
+
+    private PulledPage prepare(PullPage page) {
+        return store.preparePulled(page.response().changes(), page.entityJson());
     }
 
     /** The server's count when it sent one, else the last estimate (never below what has arrived). */
