@@ -231,7 +231,16 @@ public final class DeskStore implements AutoCloseable {
      * lock: callable on any thread, e.g. the one that fetched the page, while another page is being stored.
      */
     public PulledPage preparePulled(List<Change> changes) {
-        return PulledPage.prepare(changes, json);
+        return PulledPage.prepare(changes, null, json);
+    }
+
+    /**
+     * As {@link #preparePulled(List)}, keeping each record's JSON as the wire carried it ({@code entityJson}, one
+     * entry per change, null where there is none) instead of writing it again. The wire and the store use the same
+     * JSON ({@code Json.newMapper()}), so the text is what {@link #preparePulled(List)} would have written.
+     */
+    public PulledPage preparePulled(List<Change> changes, List<String> entityJson) {
+        return PulledPage.prepare(changes, entityJson, json);
     }
 
     /** As {@link #applyPulledPage(List, String)} for a page prepared by {@link #preparePulled}. */

@@ -4,14 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.venuedesk.model.sync.Change;
-import com.venuedesk.model.sync.PullResponse;
 import com.venuedesk.model.sync.PushRequest;
 import com.venuedesk.model.sync.PushResponse;
 import com.venuedesk.server.wire.Json;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -160,12 +157,10 @@ public final class SyncClient implements AutoCloseable {
         HttpUrl pullUrl = url.build();
         String text = authorized(() -> new Request.Builder().url(pullUrl).get());
         try {
-            // straight into records: a page of 2,000 bookings parsed once, not into a tree and then again
-            PullBody body = mapper.readValue(text, PullBody.class);
-            return new PullPage(new PullResponse(body.changes() == null ? List.of() : body.changes(), body.nextCursor(),
-                    body.hasMore()), body.remaining() == null || body.remaining() < 0 ? -1 : body.remaining());
-        } catch (JsonProcessingException e) {
-            throw new ProblemException(new Problem(null, "unreadable pull answer", 502, e.getOriginalMessage(), null));
+            return PullReader.read(mapper, text);
+        } catch (IOException | RuntimeException e) {
+            String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new ProblemException(new Problem(null, "unreadable pull answer", 502, detail, null));
         }
     }
 
@@ -198,8 +193,6 @@ public final class SyncClient implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> pull(since, limit), http.dispatcher().executorService());
     }
 
-    /** The pull answer as it comes over the wire: {@link PullResponse}'s fields and the optional remaining count. */
-    private record PullBody(List<Change> changes, String nextCursor, boolean hasMore, Long remaining) { }
 
     /**
      * Opens the server's change stream ({@code GET /api/v1/sync/events}). {@code listener} hears each

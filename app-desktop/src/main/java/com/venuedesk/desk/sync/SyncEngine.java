@@ -205,8 +205,10 @@ public final class SyncEngine implements AutoCloseable {
         String cursor = store.pullCursor().orElse(null);
         long received = 0;
         long total = -1;
+        long started = System.nanoTime();
+        long waited = 0;
         PullPage first = client.pull(cursor, settings.pullPageSize());
-        Fetched fetched = new Fetched(first, store.preparePulled(first.response().changes()));
+        Fetched fetched = new Fetched(first, prepare(first));
         while (fetched != null) {
             PullResponse response = fetched.page().response();
             boolean more = response.hasMore();
@@ -227,10 +229,14 @@ public final class SyncEngine implements AutoCloseable {
             total = estimatedTotal(fetched.page(), received, total);
             publish(status.markOnline().withProgress(new InitialSyncProgress(more, received, total)));
             cursor = response.nextCursor();
+            long waitStarted = System.nanoTime();
             fetched = next == null ? null : awaitPage(next);
+            waited += System.nanoTime() - waitStarted;
         }
         if (received > 0) {
-            log.info("Pulled {} changes, cursor now {}", received, cursor);
+            // the wait says which side limits a long pull: the server and the wire, or this desk's store
+            log.info("Pulled {} changes in {} ms ({} ms of it waiting for pages), cursor now {}", received,
+                    (System.nanoTime() - started) / 1_000_000, waited / 1_000_000, cursor);
         }
     }
 
@@ -240,7 +246,11 @@ public final class SyncEngine implements AutoCloseable {
     /** The next page, fetched and prepared on the HTTP client's threads. */
     private CompletableFuture<Fetched> fetchAhead(String since) {
         return client.pullAsync(since, settings.pullPageSize())
-                .thenApply(page -> new Fetched(page, store.preparePulled(page.response().changes())));
+                .thenApply(page -> new Fetched(page, prepare(page)));
+    }
+
+    private PulledPage prepare(PullPage page) {
+        return store.preparePulled(page.response().changes(), page.entityJson());
     }
 
     /** The server's count when it sent one, else the last estimate (never below what has arrived). */

@@ -249,6 +249,47 @@ class DeskStoreTest {
     }
 
     @Test
+    void aFirstSyncIntoAnEmptyStoreResumesAfterACrashAndEndsAsTheUsualPathDoes(@TempDir Path otherDir) throws Exception {
+        Booking kept = confirmed(UUID.randomUUID(), room, ada, hour(9), 1);
+        Booking deleted = confirmed(UUID.randomUUID(), room, ada, hour(10), 1);
+        Booking stale = confirmed(UUID.randomUUID(), room, ada, hour(11), 3);
+        List<com.venuedesk.model.sync.Change> first = List.of(upsert("3", kept), upsert("4", deleted), upsert("5", stale));
+        List<com.venuedesk.model.sync.Change> second = List.of(upsert("6", kept.withRange(hour(14)).withRevision(2)),
+                tombstone("7", EntityType.BOOKING, deleted.id(), 2), upsert("8", stale.withRange(hour(16)).withRevision(2)));
+        com.fasterxml.jackson.databind.ObjectWriter wire = com.venuedesk.server.wire.Json.newMapper()
+                .writerFor(com.venuedesk.model.domain.SyncedEntity.class);
+        List<String> firstJson = new ArrayList<>();
+        for (com.venuedesk.model.sync.Change c : first) {
+            firstJson.add(wire.writeValueAsString(c.entity()));
+        }
+
+        // this store has no bookings yet: the first page takes the empty-table path with the wire's JSON kept
+        assertThat(store.applyPulledPage(store.preparePulled(first, firstJson), "5")).isEqualTo(3);
+        store.close();
+        store = DeskStore.open(dataDir, CLOCK);
+        bookings = new LocalBookings(store, CLOCK, CLERK);
+        assertThat(store.pullCursor()).as("a crash after the first page resumes after it").contains("5");
+        assertThat(bookings.booking(kept.id()).orElseThrow().booking()).isEqualTo(kept);
+        assertThat(store.applyPulledPage(store.preparePulled(second), "8")).isEqualTo(2);
+
+        // the usual path: a store that already holds a booking looks every pulled record up
+        try (DeskStore usual = DeskStore.open(otherDir, CLOCK)) {
+            LocalBookings usualBookings = new LocalBookings(usual, CLOCK, CLERK);
+            usual.applyPulledPage(List.of(upsert("1", room), upsert("2", ada),
+                    upsert("2", confirmed(UUID.randomUUID(), room, ada, hour(20), 1))), "2");
+            usual.applyPulledPage(first, "5");
+            usual.applyPulledPage(second, "8");
+            for (Booking b : List.of(kept, deleted, stale)) {
+                assertThat(bookings.booking(b.id())).as(b.id().toString()).isEqualTo(usualBookings.booking(b.id()));
+            }
+        }
+        assertThat(bookings.booking(kept.id()).orElseThrow().booking().range()).isEqualTo(hour(14));
+        assertThat(bookings.booking(deleted.id())).isEmpty();
+        assertThat(bookings.booking(stale.id()).orElseThrow().booking()).isEqualTo(stale);
+        assertThat(store.pullCursor()).contains("8");
+    }
+
+    @Test
     void aPagePreparedOnAnotherThreadKeepsTheRevisionAndTombstoneRules() throws Exception {
         Booking stored = confirmed(UUID.randomUUID(), room, ada, hour(10), 5);
         store.applyPulled(List.of(upsert("1", stored)));

@@ -117,4 +117,56 @@ class SyncClientTest {
             assertThat(starting.login(wire.username, wire.password).user().id()).isEqualTo(wire.userId);
         }
     }
+
+    @Test
+    void aPulledPageKeepsEachRecordsJsonAsTheServerSentItAndSkipsFieldsItDoesNotKnow() {
+        server.setDispatcher(wire);
+        client.login(wire.username, wire.password);
+        String booking = "{\"entityType\":\"BOOKING\",\"id\":\"6f1c2b7e-3a52-4d7e-9d0a-5b1f4c3e2a10\","
+                + "\"resourceId\":\"0c9e8f7a-1b2c-4d3e-8f4a-5b6c7d8e9f01\",\"customerId\":\"1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f50\","
+                + "\"range\":{\"start\":\"2026-12-06T09:00:00Z\",\"end\":\"2026-12-06T10:00:00Z\"},\"status\":\"CONFIRMED\","
+                + "\"price\":{\"amount\":40.00,\"currency\":\"EUR\"},\"notes\":\"caf\u00e9 \\\"corner\\\" {table}\","
+                + "\"revision\":3,\"createdBy\":null,\"createdAt\":\"2026-11-30T08:00:00.123456Z\",\"checkedInAt\":null,"
+                + "\"statusReason\":\"\",\"addedByANewerServer\":[1,{\"x\":2}]}";
+        String body = "{\"changes\":[{\"cursor\":\"c1\",\"entityType\":\"BOOKING\","
+                + "\"entityId\":\"6f1c2b7e-3a52-4d7e-9d0a-5b1f4c3e2a10\",\"revision\":3,\"deleted\":false,\"entity\": " + booking
+                + ",\"tag\":{\"new\":true}},{\"cursor\":\"c2\",\"entityType\":\"CUSTOMER\","
+                + "\"entityId\":\"1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f50\",\"revision\":4,\"deleted\":true,\"entity\":null}],"
+                + "\"nextCursor\":\"c2\",\"serverTime\":\"soon\",\"hasMore\":true,\"remaining\":7}";
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
+            }
+        });
+
+        PullPage page = client.pull(null, 10);
+
+        assertThat(page.response().changes()).hasSize(2);
+        assertThat(page.entityJson()).containsExactly(booking, null);
+        com.venuedesk.model.domain.Booking read = (com.venuedesk.model.domain.Booking) page.response().changes().get(0).entity();
+        assertThat(read.notes()).isEqualTo("caf\u00e9 \"corner\" {table}");
+        assertThat(read.revision()).isEqualTo(3);
+        assertThat(page.response().changes().get(1).deleted()).isTrue();
+        assertThat(page.response().changes().get(1).entity()).isNull();
+        assertThat(page.response().nextCursor()).isEqualTo("c2");
+        assertThat(page.response().hasMore()).isTrue();
+        assertThat(page.remaining()).isEqualTo(7);
+    }
+
+    @Test
+    void anUnreadablePullAnswerIsAProblemOfTheServer() {
+        server.setDispatcher(wire);
+        client.login(wire.username, wire.password);
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                        .body("{\"changes\":[{\"cursor\":\"c1\",\"entityType\":\"SPACESHIP\"}]}").build();
+            }
+        });
+
+        assertThatThrownBy(() -> client.pull(null, 10))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(502));
+    }
 }

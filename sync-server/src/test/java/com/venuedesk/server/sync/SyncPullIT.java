@@ -12,6 +12,7 @@ import com.venuedesk.model.domain.Role;
 import com.venuedesk.model.sync.Change;
 import com.venuedesk.model.sync.EntityType;
 import com.venuedesk.server.VenueDeskServer;
+import com.venuedesk.server.booking.BookingEntity;
 import com.venuedesk.server.booking.Venue;
 import com.venuedesk.server.testing.ApiClient;
 import com.venuedesk.server.testing.ServerUnderTest;
@@ -93,6 +94,39 @@ class SyncPullIT {
             assertThat(whole.hasMore()).isFalse();
             assertThat(whole.changes()).as("a record changed twice in one page comes once").hasSize(6);
             assertThat(whole.nextCursor()).isEqualTo(cursor);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServerUnderTest.Db.class)
+    void pulledBookingsAreTheRecordsTheBookingEntitiesHold(ServerUnderTest.Db db, @TempDir Path dir) {
+        try (VenueDeskServer server = ServerUnderTest.start(db, dir)) {
+            Venue venue = new Venue(server);
+            String room = venue.resource("Room A");
+            String guest = venue.customer("Ada Lovelace");
+            Map<String, Object> withNotes = new LinkedHashMap<>(
+                    Venue.booking(null, room, guest, "2026-12-06T09:00:00Z", "2026-12-06T10:30:00Z"));
+            withNotes.put("notes", "projector, vegan lunch for 6");
+            String kept = venue.admin.post("/api/v1/bookings", withNotes).json().get("id").asText();
+            String cancelled = venue.admin.post("/api/v1/bookings",
+                    Venue.booking(null, room, guest, "2026-12-07T09:00:00Z", "2026-12-07T10:00:00Z")).json().get("id").asText();
+            assertThat(venue.admin.post("/api/v1/bookings/" + cancelled + "/cancel", Map.of("reason", "guest ill"))
+                    .status()).isEqualTo(200);
+            SyncDesk desk = new SyncDesk(venue.staff("desk1", Role.FRONT_DESK), "desk-1");
+
+            List<Booking> pulled = desk.pull(null, 500).changes().stream().map(Change::entity)
+                    .filter(e -> e instanceof Booking).map(e -> (Booking) e).toList();
+
+            assertThat(pulled).hasSize(2);
+            for (Booking booking : pulled) {
+                Booking stored = server.database().inTransaction(
+                        s -> s.find(BookingEntity.class, booking.id()).toBooking());
+                assertThat(booking).isEqualTo(stored);
+            }
+            assertThat(pulled).extracting(Booking::notes).contains("projector, vegan lunch for 6");
+            assertThat(pulled).extracting(Booking::statusReason).contains("guest ill");
+            assertThat(pulled).allSatisfy(b -> assertThat(b.price()).isNotNull());
+            assertThat(pulled).extracting(b -> b.id().toString()).containsExactlyInAnyOrder(kept, cancelled);
         }
     }
 
