@@ -2,16 +2,12 @@ package com.venuedesk.server.booking;
 
 import com.venuedesk.model.domain.Booking;
 import com.venuedesk.model.domain.BookingStatus;
-import com.venuedesk.model.domain.Money;
 import com.venuedesk.model.domain.TimeRange;
-import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,11 +27,9 @@ import org.hibernate.Session;
  * unwritten changes.
  */
 final class ActiveBookings {
-    private static final String ACTIVE_IN_WINDOW = "SELECT id, resource_id, customer_id, start_at, end_at, status,"
-            + " price_amount, price_currency, notes, revision, created_by, created_at, checked_in_at, status_reason"
-            + " FROM booking WHERE deleted = FALSE AND status IN ('" + BookingStatus.PENDING + "', '"
-            + BookingStatus.CONFIRMED + "') AND resource_id = ANY (?) AND start_at < ? AND end_at > ?"
-            + " ORDER BY start_at";
+    private static final String ACTIVE_IN_WINDOW = "SELECT " + BookingRows.COLUMNS + " FROM booking"
+            + " WHERE deleted = FALSE AND status IN ('" + BookingStatus.PENDING + "', '" + BookingStatus.CONFIRMED + "')"
+            + " AND resource_id = ANY (?) AND start_at < ? AND end_at > ? ORDER BY start_at";
     private static final String LIVE_CUSTOMERS = "SELECT id FROM customer WHERE deleted = FALSE AND id = ANY (?)";
 
     private ActiveBookings() {
@@ -51,7 +45,7 @@ final class ActiveBookings {
                 s.setObject(3, window.start().atOffset(ZoneOffset.UTC));
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        Booking b = booking(r);
+                        Booking b = BookingRows.read(r);
                         byResource.computeIfAbsent(b.resourceId(), id -> new ArrayList<>()).add(b);
                     }
                 }
@@ -78,19 +72,5 @@ final class ActiveBookings {
 
     private static Array uuids(Connection connection, Set<UUID> ids) throws SQLException {
         return connection.createArrayOf("uuid", ids.toArray());
-    }
-
-    private static Booking booking(ResultSet r) throws SQLException {
-        BigDecimal amount = r.getBigDecimal(7);
-        Money price = amount == null ? null : new Money(amount, r.getString(8).strip());
-        return new Booking(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getObject(3, UUID.class),
-                new TimeRange(instant(r, 4), instant(r, 5)), BookingStatus.valueOf(r.getString(6)), price,
-                r.getString(9), r.getLong(10), r.getObject(11, UUID.class), instant(r, 12), instant(r, 13),
-                r.getString(14));
-    }
-
-    private static Instant instant(ResultSet r, int column) throws SQLException {
-        OffsetDateTime at = r.getObject(column, OffsetDateTime.class);
-        return at == null ? null : at.toInstant();
     }
 }

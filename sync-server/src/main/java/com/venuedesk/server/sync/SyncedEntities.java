@@ -1,22 +1,16 @@
 package com.venuedesk.server.sync;
 
 import com.venuedesk.model.domain.Booking;
-import com.venuedesk.model.domain.BookingStatus;
-import com.venuedesk.model.domain.Money;
 import com.venuedesk.model.domain.SyncedEntity;
-import com.venuedesk.model.domain.TimeRange;
 import com.venuedesk.model.sync.EntityType;
 import com.venuedesk.server.booking.BookingEntity;
+import com.venuedesk.server.booking.BookingRows;
 import com.venuedesk.server.customers.CustomerEntity;
 import com.venuedesk.server.resources.AvailabilityRuleEntity;
 import com.venuedesk.server.resources.BlackoutEntity;
 import com.venuedesk.server.resources.ResourceEntity;
-import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -77,38 +71,23 @@ final class SyncedEntities {
     /**
      * Bookings are nearly all of a venue's change log (a fresh desk pulls every one), so they are read with plain JDBC
      * straight into records: no entity, no persistence context, one array parameter instead of an IN list. The columns
-     * are those {@link BookingEntity} maps; {@code SyncPullIT} holds the two readings to the same records.
+     * are those {@link BookingEntity} maps ({@link BookingRows}).
      */
     private static Map<UUID, SyncedEntity> bookings(Session session, List<UUID> ids) {
         return session.doReturningWork(connection -> {
             Map<UUID, SyncedEntity> byId = new HashMap<>(ids.size() * 2);
-            try (PreparedStatement query = connection.prepareStatement("SELECT id, resource_id, customer_id, start_at, "
-                    + "end_at, status, price_amount, price_currency, notes, status_reason, checked_in_at, created_by, "
-                    + "created_at, revision FROM booking WHERE id = ANY(?)")) {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT " + BookingRows.COLUMNS + " FROM booking WHERE id = ANY(?)")) {
                 query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
                 try (ResultSet r = query.executeQuery()) {
                     while (r.next()) {
-                        Booking booking = booking(r);
+                        Booking booking = BookingRows.read(r);
                         byId.put(booking.id(), booking);
                     }
                 }
             }
             return byId;
         });
-    }
-
-    private static Booking booking(ResultSet r) throws SQLException {
-        BigDecimal amount = r.getBigDecimal(7);
-        Money price = amount == null ? null : new Money(amount, r.getString(8).strip());
-        return new Booking(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getObject(3, UUID.class),
-                new TimeRange(instant(r, 4), instant(r, 5)), BookingStatus.valueOf(r.getString(6)), price,
-                r.getString(9), r.getLong(14), r.getObject(12, UUID.class), instant(r, 13), instant(r, 11),
-                r.getString(10));
-    }
-
-    private static Instant instant(ResultSet r, int column) throws SQLException {
-        OffsetDateTime value = r.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     private static List<List<UUID>> chunks(Collection<UUID> ids) {
