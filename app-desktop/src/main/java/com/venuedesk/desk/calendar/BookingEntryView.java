@@ -44,6 +44,25 @@ final class BookingEntryView extends DayEntryView {
     BookingEntryView(Entry<?> entry, DateTimeFormatter timeFormat) {
         super(entry);
         this.timeFormat = timeFormat;
+        // styled now, before the view joins the scene: setting classes later makes JavaFX match it twice
+        applyStyleClasses(this);
+    }
+
+    /** The classes CalendarFX's own skin gives an entry view, so that its colours and states apply unchanged. */
+    private static void applyStyleClasses(DayEntryView view) {
+        Entry<?> entry = view.getEntry();
+        Calendar calendar = entry instanceof DraggedEntry dragged ? dragged.getOriginalCalendar() : entry.getCalendar();
+        if (calendar == null) {
+            // removed from its calendar: the view is about to go
+            return;
+        }
+        List<String> classes = new ArrayList<>(2 + entry.getStyleClass().size());
+        classes.add("default-style-entry");
+        classes.add(calendar.getStyle() + "-entry");
+        classes.addAll(entry.getStyleClass());
+        if (!view.getStyleClass().equals(classes)) {
+            view.getStyleClass().setAll(classes);
+        }
     }
 
     @Override
@@ -67,7 +86,7 @@ final class BookingEntryView extends DayEntryView {
         private Font measuredFont;
         private double lineHeight;
         // held in fields: the entry only keeps weak references, so a dropped view does not stay reachable through it
-        private final InvalidationListener restyle = it -> updateStyles();
+        private final InvalidationListener restyle = it -> applyStyleClasses(getSkinnable());
         private final InvalidationListener relabel = it -> updateTexts();
 
         LightSkin(BookingEntryView view) {
@@ -80,23 +99,6 @@ final class BookingEntryView extends DayEntryView {
             clip.widthProperty().bind(view.widthProperty());
             clip.heightProperty().bind(view.heightProperty());
             view.setClip(clip);
-            updateStyles();
-        }
-
-        /** The classes CalendarFX's own skin gives an entry view, so that its colours and states apply unchanged. */
-        private void updateStyles() {
-            BookingEntryView view = getSkinnable();
-            Entry<?> entry = view.getEntry();
-            Calendar calendar = entry instanceof DraggedEntry dragged ? dragged.getOriginalCalendar() : entry.getCalendar();
-            if (calendar == null) {
-                // removed from its calendar: the view is about to go
-                return;
-            }
-            List<String> classes = new ArrayList<>(2 + entry.getStyleClass().size());
-            classes.add("default-style-entry");
-            classes.add(calendar.getStyle() + "-entry");
-            classes.addAll(entry.getStyleClass());
-            view.getStyleClass().setAll(classes);
         }
 
         private void updateTexts() {

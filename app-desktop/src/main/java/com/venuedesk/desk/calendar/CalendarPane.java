@@ -33,6 +33,7 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -81,6 +82,7 @@ public final class CalendarPane extends StackPane {
     private boolean applying;
     private DayViewBase dragDayView;
     private Point2D dragStart;
+    private boolean calendarCssCopiesDropped;
     /** Runs once, after the first layout pass that shows bookings; null once run. */
     private Runnable firstBookingsShown;
 
@@ -90,7 +92,17 @@ public final class CalendarPane extends StackPane {
         this.mayApprove = mayApprove;
         getStyleClass().add("venue-calendar");
         setId("calendar");
-        getStylesheets().add(CalendarPane.class.getResource(STYLESHEET).toExternalForm());
+        // Stylesheets on a parent make JavaFX register every styled node below it with that sheet, one list scan
+        // per node: with thousands of entries, quadratic. So no parent above the entries carries one: the entries'
+        // sheet goes to the scene, and CalendarView's author copy of calendar.css (on the view and its tray pane)
+        // is dropped once the skin built the tray (see layoutChildren); calendar.css still styles every CalendarFX control as their user-agent stylesheet, as it
+        // does in the ResourcesView, which never had the copy.
+        String stylesheet = CalendarPane.class.getResource(STYLESHEET).toExternalForm();
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null && !scene.getStylesheets().contains(stylesheet)) {
+                scene.getStylesheets().add(stylesheet);
+            }
+        });
         source.setName(messages.get("calendar.source"));
         calendarView.getCalendarSources().setAll(source);
         calendarView.setShowToolBar(false);
@@ -150,6 +162,28 @@ public final class CalendarPane extends StackPane {
         model.entries().addListener((ListChangeListener<BookingEntry>) change -> rebuildEntries());
         rebuildCalendars();
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        if (!calendarCssCopiesDropped) {
+            calendarCssCopiesDropped = dropCalendarCssCopies();
+        }
+        super.layoutChildren();
+    }
+
+    /** Removes the author copies of calendar.css between the pages and this pane; false while the skin is not built. */
+    private boolean dropCalendarCssCopies() {
+        String calendarCss = CalendarView.class.getResource("calendar.css").toExternalForm();
+        for (Node n = calendarView.getWeekPage(); n != null; n = n.getParent()) {
+            if (n == this) {
+                return true;
+            }
+            if (n instanceof Parent parent) {
+                parent.getStylesheets().remove(calendarCss);
+            }
+        }
+        return false;
     }
 
     /**

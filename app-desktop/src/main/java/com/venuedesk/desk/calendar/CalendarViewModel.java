@@ -202,14 +202,15 @@ public final class CalendarViewModel {
                 local.provisional(), local.refused(), price, booking.notes()));
     }
 
-    /** Lists change only where the load found a difference: an unchanged reload fires no change to redraw for. */
+    /**
+     * The entries are replaced even when equal: after a refused drag the store is unchanged, yet the calendar must
+     * put the dragged entry back (the pane compares with what it shows and redraws only what differs).
+     */
     private void apply(Loaded loaded) {
         if (!resources.equals(loaded.resources())) {
             resources.setAll(loaded.resources());
         }
-        if (!entries.equals(loaded.entries())) {
-            entries.setAll(loaded.entries());
-        }
+        entries.setAll(loaded.entries());
     }
 
     // ---- commands
