@@ -50,8 +50,9 @@ import javafx.util.Callback;
 
 /**
  * The calendar on screen: a CalendarFX {@link CalendarView} for day/week/month and a {@link ResourcesView} with one
- * column per resource. One CalendarFX {@link Calendar} per resource (one colour style each); entries are rebuilt in
- * one batch whenever the ViewModel's list changes, and user edits go back to the ViewModel, never straight to data.
+ * column per resource. One CalendarFX {@link Calendar} per resource (one colour style each); whenever the ViewModel's
+ * list changes, entries are updated by difference, each calendar in one batch, and drawn by {@link BookingEntryView}.
+ * User edits go back to the ViewModel, never straight to data.
  */
 public final class CalendarPane extends StackPane {
     /** Keyboard shortcuts on the selected booking. */
@@ -94,9 +95,9 @@ public final class CalendarPane extends StackPane {
         setId("calendar");
         // Stylesheets on a parent make JavaFX register every styled node below it with that sheet, one list scan
         // per node: with thousands of entries, quadratic. So no parent above the entries carries one: the entries'
-        // sheet goes to the scene, and CalendarView's author copy of calendar.css (on the view and its tray pane)
-        // is dropped once the skin built the tray (see layoutChildren); calendar.css still styles every CalendarFX control as their user-agent stylesheet, as it
-        // does in the ResourcesView, which never had the copy.
+        // sheet goes to the scene, and CalendarView's author copies of calendar.css (on the view and its tray pane)
+        // are dropped once the skin is built (see layoutChildren). calendar.css still styles every CalendarFX
+        // control as its user-agent stylesheet, as in the ResourcesView, which never had the copies.
         String stylesheet = CalendarPane.class.getResource(STYLESHEET).toExternalForm();
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null && !scene.getStylesheets().contains(stylesheet)) {
