@@ -6,10 +6,13 @@ import com.calendarfx.model.Entry;
 import com.calendarfx.model.Interval;
 import com.calendarfx.view.CalendarView;
 import com.calendarfx.view.DateControl;
+import com.calendarfx.view.DayEntryView;
 import com.calendarfx.view.DayView;
 import com.calendarfx.view.DayViewBase;
 import com.calendarfx.view.EntryViewBase;
 import com.calendarfx.view.ResourcesView;
+import com.calendarfx.view.WeekDayView;
+import com.calendarfx.view.WeekView;
 import com.calendarfx.view.page.PageBase;
 import com.venuedesk.desk.i18n.Messages;
 import com.venuedesk.model.sync.BookingAction;
@@ -30,6 +33,7 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -42,11 +46,13 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Callback;
 
 /**
  * The calendar on screen: a CalendarFX {@link CalendarView} for day/week/month and a {@link ResourcesView} with one
- * column per resource. One CalendarFX {@link Calendar} per resource (one colour style each); entries are rebuilt in
- * one batch whenever the ViewModel's list changes, and user edits go back to the ViewModel, never straight to data.
+ * column per resource. One CalendarFX {@link Calendar} per resource (one colour style each); whenever the ViewModel's
+ * list changes, entries are updated by difference, each calendar in one batch, and drawn by {@link BookingEntryView}.
+ * User edits go back to the ViewModel, never straight to data.
  */
 public final class CalendarPane extends StackPane {
     /** Keyboard shortcuts on the selected booking. */
@@ -59,6 +65,7 @@ public final class CalendarPane extends StackPane {
     private static final LocalTime DAY_START = LocalTime.of(7, 0);
     private static final LocalTime DAY_END = LocalTime.of(22, 0);
     private static final double MIN_DRAG_PIXELS = 8;
+    private static final String STYLESHEET = "/com/venuedesk/desk/calendar/bookings.css";
 
     private final CalendarViewModel model;
     private final Messages messages;
@@ -70,10 +77,13 @@ public final class CalendarPane extends StackPane {
     private final CalendarSource source = new CalendarSource();
     private final Map<UUID, Calendar> calendars = new HashMap<>();
     private final Map<Calendar, UUID> resourceOf = new HashMap<>();
+    /** The entry each shown booking has in its calendar: kept while the booking does not change. */
+    private final Map<UUID, Entry<BookingEntry>> shown = new HashMap<>();
     /** True while entries are written from the ViewModel, so that those writes are not taken for user edits. */
     private boolean applying;
     private DayViewBase dragDayView;
     private Point2D dragStart;
+    private boolean calendarCssCopiesDropped;
     /** Runs once, after the first layout pass that shows bookings; null once run. */
     private Runnable firstBookingsShown;
 
@@ -83,6 +93,17 @@ public final class CalendarPane extends StackPane {
         this.mayApprove = mayApprove;
         getStyleClass().add("venue-calendar");
         setId("calendar");
+        // Stylesheets on a parent make JavaFX register every styled node below it with that sheet, one list scan
+        // per node: with thousands of entries, quadratic. So no parent above the entries carries one: the entries'
+        // sheet goes to the scene, and CalendarView's author copies of calendar.css (on the view and its tray pane)
+        // are dropped once the skin is built (see layoutChildren). calendar.css still styles every CalendarFX
+        // control as its user-agent stylesheet, as in the ResourcesView, which never had the copies.
+        String stylesheet = CalendarPane.class.getResource(STYLESHEET).toExternalForm();
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null && !scene.getStylesheets().contains(stylesheet)) {
+                scene.getStylesheets().add(stylesheet);
+            }
+        });
         source.setName(messages.get("calendar.source"));
         calendarView.getCalendarSources().setAll(source);
         calendarView.setShowToolBar(false);
@@ -107,6 +128,11 @@ public final class CalendarPane extends StackPane {
                 calendarView.getWeekPage().getDetailedWeekView().getWeekView(), resourcesView)) {
             dayView.setEarlyLateHoursStrategy(DayViewBase.EarlyLateHoursStrategy.SHOW_COMPRESSED);
         }
+        useBookingEntryViews(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(model.formats().locale()));
+        // bookings are never all-day entries: the all-day strips would stay empty, yet load every entry of the range
+        calendarView.getDayPage().getDetailedDayView().setShowAllDayView(false);
+        calendarView.getWeekPage().getDetailedWeekView().setShowAllDayView(false);
+        resourcesView.setShowAllDayView(false);
         resourcesView.setType(ResourcesView.Type.DATES_OVER_RESOURCES);
         resourcesView.setNumberOfDays(1);
         resourcesView.setAdjustToFirstDayOfWeek(false);
@@ -137,6 +163,53 @@ public final class CalendarPane extends StackPane {
         model.entries().addListener((ListChangeListener<BookingEntry>) change -> rebuildEntries());
         rebuildCalendars();
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        if (!calendarCssCopiesDropped) {
+            calendarCssCopiesDropped = dropCalendarCssCopies();
+        }
+        super.layoutChildren();
+    }
+
+    /** Removes the author copies of calendar.css between the pages and this pane; false while the skin is not built. */
+    private boolean dropCalendarCssCopies() {
+        String calendarCss = CalendarView.class.getResource("calendar.css").toExternalForm();
+        for (Node n = calendarView.getWeekPage(); n != null; n = n.getParent()) {
+            if (n == this) {
+                return true;
+            }
+            if (n instanceof Parent parent) {
+                parent.getStylesheets().remove(calendarCss);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Every day column (day page, the week page's seven, the per-resource view's) shows bookings as
+     * {@link BookingEntryView}s. Set before the views get their skins, so that no column is built twice.
+     */
+    private void useBookingEntryViews(DateTimeFormatter timeFormat) {
+        Callback<Entry<?>, DayEntryView> bookingView = entry -> new BookingEntryView(entry, timeFormat);
+        Callback<WeekView.WeekDayParameter, WeekDayView> weekDay = param -> {
+            WeekDayView day = new WeekDayView();
+            day.setEntryViewFactory(bookingView);
+            return day;
+        };
+        calendarView.getDayPage().getDetailedDayView().getDayView().setEntryViewFactory(bookingView);
+        calendarView.getWeekPage().getDetailedWeekView().getWeekView().setWeekDayViewFactory(weekDay);
+        resourcesView.setDayViewFactory(resource -> {
+            DayView day = new DayView();
+            day.setEntryViewFactory(bookingView);
+            return day;
+        });
+        resourcesView.setWeekViewFactory(resource -> {
+            WeekView week = new WeekView(resourcesView.getNumberOfDays());
+            week.setWeekDayViewFactory(weekDay);
+            return week;
+        });
     }
 
     private void configure(DateControl control) {
@@ -238,31 +311,80 @@ public final class CalendarPane extends StackPane {
         return List.of(calendarView.getDayPage(), calendarView.getWeekPage(), calendarView.getMonthPage());
     }
 
+    /**
+     * Brings the calendars in line with the ViewModel's list by difference: a booking whose entry still shows it
+     * as it is (same details, resource and time) keeps that entry; only new, changed and vanished bookings are
+     * added or removed, each calendar's in one batch. A reload that changed nothing touches no calendar, so no
+     * view reloads (a sync pull reloads the visible week after every page, mostly unchanged).
+     */
     private void rebuildEntries() {
-        applying = true;
-        updateSuspension();
-        try {
-            Map<UUID, List<Entry<?>>> byResource = new HashMap<>();
-            for (BookingEntry booking : model.entries()) {
-                byResource.computeIfAbsent(booking.resourceId(), id -> new ArrayList<>()).add(toEntry(booking));
+        Map<UUID, Entry<BookingEntry>> next = new HashMap<>();
+        Map<Calendar, List<Entry<?>>> added = new HashMap<>();
+        Map<Calendar, List<Entry<?>>> removed = new HashMap<>();
+        for (BookingEntry booking : model.entries()) {
+            Calendar calendar = calendars.get(booking.resourceId());
+            if (calendar == null) {
+                continue;
             }
-            for (Map.Entry<UUID, Calendar> calendar : calendars.entrySet()) {
-                Calendar target = calendar.getValue();
-                target.startBatchUpdates();
-                try {
-                    target.clear();
-                    target.addEntries(byResource.getOrDefault(calendar.getKey(), List.of()));
-                } finally {
-                    target.stopBatchUpdates();
-                }
+            Entry<BookingEntry> current = shown.get(booking.bookingId());
+            if (current != null && showsAsIs(current, booking, calendar)) {
+                next.put(booking.bookingId(), current);
+            } else {
+                Entry<BookingEntry> entry = toEntry(booking);
+                next.put(booking.bookingId(), entry);
+                added.computeIfAbsent(calendar, c -> new ArrayList<>()).add(entry);
             }
-        } finally {
-            applying = false;
-            updateSuspension();
+        }
+        for (Entry<BookingEntry> old : shown.values()) {
+            if (next.get(old.getUserObject().bookingId()) != old && old.getCalendar() != null) {
+                removed.computeIfAbsent(old.getCalendar(), c -> new ArrayList<>()).add(old);
+            }
+        }
+        shown.clear();
+        shown.putAll(next);
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            write(added, removed);
         }
         if (firstBookingsShown != null && !model.entries().isEmpty() && getScene() != null) {
             afterNextLayout(getScene(), firstBookingsShown);
             firstBookingsShown = null;
+        }
+    }
+
+    /** The entry still shows the booking: same details, and not dragged elsewhere by a move the store refused. */
+    private static boolean showsAsIs(Entry<BookingEntry> entry, BookingEntry booking, Calendar calendar) {
+        return booking.equals(entry.getUserObject()) && entry.getCalendar() == calendar
+                && entry.getStartAsZonedDateTime().toInstant().equals(booking.start())
+                && entry.getEndAsZonedDateTime().toInstant().equals(booking.end());
+    }
+
+    private void write(Map<Calendar, List<Entry<?>>> added, Map<Calendar, List<Entry<?>>> removed) {
+        applying = true;
+        updateSuspension();
+        try {
+            for (Calendar calendar : calendars.values()) {
+                List<Entry<?>> gone = removed.getOrDefault(calendar, List.of());
+                List<Entry<?>> fresh = added.getOrDefault(calendar, List.of());
+                if (gone.isEmpty() && fresh.isEmpty()) {
+                    continue;
+                }
+                calendar.startBatchUpdates();
+                try {
+                    calendar.removeEntries(gone);
+                    calendar.addEntries(fresh);
+                } finally {
+                    calendar.stopBatchUpdates();
+                }
+            }
+            // entries of calendars no longer shown (a resource that went away) leave them too
+            removed.forEach((calendar, gone) -> {
+                if (!calendars.containsValue(calendar)) {
+                    calendar.removeEntries(gone);
+                }
+            });
+        } finally {
+            applying = false;
+            updateSuspension();
         }
     }
 

@@ -13,6 +13,7 @@ import com.venuedesk.desk.task.TaskExecutor;
 import com.venuedesk.model.domain.Booking;
 import com.venuedesk.model.domain.BookingStatus;
 import com.venuedesk.model.domain.Customer;
+import com.venuedesk.model.domain.Money;
 import com.venuedesk.model.domain.Resource;
 import com.venuedesk.model.domain.TimeRange;
 import com.venuedesk.model.sync.BookingAction;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -163,16 +165,24 @@ public final class CalendarViewModel {
         Map<UUID, String> customers = bookings.customerNames(
                 inRange.stream().map(local -> local.booking().customerId()).collect(Collectors.toSet()));
         List<BookingEntry> shown = new ArrayList<>();
+        // a venue has a handful of prices; formatting one (a new currency NumberFormat) costs more than the rest
+        Map<Money, String> prices = new HashMap<>();
         for (LocalBooking local : inRange) {
             Booking booking = local.booking();
             String customer = customers.getOrDefault(booking.customerId(), messages.get("calendar.unknownCustomer"));
-            toEntry(local, customer, names.getOrDefault(booking.resourceId(), "?")).ifPresent(shown::add);
+            toEntry(local, customer, names.getOrDefault(booking.resourceId(), "?"),
+                    price -> prices.computeIfAbsent(price, formats::money)).ifPresent(shown::add);
         }
         return new Loaded(columns, shown);
     }
 
     /** How one stored booking appears: cancelled ones are hidden, provisional and refused ones marked in the title. */
     public Optional<BookingEntry> toEntry(LocalBooking local, String customerName, String resourceName) {
+        return toEntry(local, customerName, resourceName, formats::money);
+    }
+
+    private Optional<BookingEntry> toEntry(LocalBooking local, String customerName, String resourceName,
+                                           Function<Money, String> priceText) {
         Booking booking = local.booking();
         if (booking.status() == BookingStatus.CANCELLED && !local.refused()) {
             return Optional.empty();
@@ -186,12 +196,16 @@ public final class CalendarViewModel {
         if (booking.status() == BookingStatus.NO_SHOW) {
             title += " " + messages.get("calendar.suffix.noShow");
         }
-        String price = booking.price() == null ? "" : formats.money(booking.price());
+        String price = booking.price() == null ? "" : priceText.apply(booking.price());
         return Optional.of(new BookingEntry(booking.id(), booking.resourceId(), title, customerName, resourceName,
                 booking.range().start(), booking.range().end(), booking.status(), booking.checkedInAt() != null,
                 local.provisional(), local.refused(), price, booking.notes()));
     }
 
+    /**
+     * The entries are replaced even when equal: after a refused drag the store is unchanged, yet the calendar must
+     * put the dragged entry back (the pane compares with what it shows and redraws only what differs).
+     */
     private void apply(Loaded loaded) {
         if (!resources.equals(loaded.resources())) {
             resources.setAll(loaded.resources());

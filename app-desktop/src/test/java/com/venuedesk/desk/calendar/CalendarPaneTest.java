@@ -2,12 +2,16 @@ package com.venuedesk.desk.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.calendarfx.model.Entry;
+import com.calendarfx.model.Interval;
 import com.venuedesk.desk.i18n.Messages;
 import com.venuedesk.desk.i18n.VenueFormats;
 import com.venuedesk.desk.task.SameThreadTaskExecutor;
 import com.venuedesk.desk.testing.RecordingDialogService;
 import com.venuedesk.desk.testing.Venue;
+import com.venuedesk.model.sync.BookingAction;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,12 +33,13 @@ class CalendarPaneTest {
     private CalendarViewModel model;
     private CalendarPane pane;
     private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
 
     @Start
     void start(Stage stage) throws Exception {
         venue = new Venue(Files.createTempDirectory("calendar-pane"));
         Messages messages = new Messages(Locale.ENGLISH);
-        model = new CalendarViewModel(venue.bookings, new SameThreadTaskExecutor(), new RecordingDialogService(), messages,
+        model = new CalendarViewModel(venue.bookings, new SameThreadTaskExecutor(), dialogs, messages,
                 new VenueFormats(Venue.BERLIN, Locale.GERMANY), Venue.CLOCK, request -> { });
         pane = new CalendarPane(model, messages, true);
         // JavaFX hands exceptions thrown in listeners to the thread's handler: CalendarFX's complaints land here
@@ -78,6 +83,66 @@ class CalendarPaneTest {
         java.util.Set<Node> bookings = robot.lookup(".booking").queryAll();
         assertThat(bookings.stream().filter(CalendarPaneTest::showing).count()).isPositive();
         assertThat(uncaught).isEmpty();
+    }
+
+    @Test
+    void aReloadThatFindsNothingNewKeepsEveryEntryAndTheViewDrawingIt(FxRobot robot) {
+        inFx(() -> model.modeProperty().set(CalendarMode.WEEK));
+        Entry<?> before = pane.entriesOf(venue.roomA.id()).get(0);
+        BookingEntryView drawn = shownView(robot, venue.adaInRoomA.id());
+
+        inFx(model::reload);
+
+        assertThat(pane.entriesOf(venue.roomA.id())).singleElement().isSameAs(before);
+        assertThat(shownView(robot, venue.adaInRoomA.id())).isSameAs(drawn);
+    }
+
+    @Test
+    void afterChangesTheCalendarsHoldExactlyTheStoresBookingsAndOnlyChangedOnesGetNewEntries() {
+        inFx(() -> model.modeProperty().set(CalendarMode.WEEK));
+        Entry<?> ada = pane.entriesOf(venue.roomA.id()).get(0);
+        inFx(() -> venue.bookings.createBooking(venue.roomB.id(), venue.ada.id(), Venue.at(14, 15), ""));
+        inFx(model::reload);
+        Entry<?> added = pane.entriesOf(venue.roomB.id()).get(0);
+
+        inFx(() -> model.perform(venue.adaInRoomA.id(), BookingAction.CHECK_IN));
+        inFx(model::reload);
+
+        assertThat(pane.entriesOf(venue.roomB.id())).singleElement().isSameAs(added);
+        assertThat(pane.entriesOf(venue.roomA.id())).singleElement().isNotSameAs(ada)
+                .extracting(e -> ((BookingEntry) e.getUserObject()).checkedIn()).isEqualTo(true);
+        List<Object> held = new ArrayList<>();
+        for (ResourceColumn column : model.resources()) {
+            pane.entriesOf(column.resourceId()).forEach(entry -> held.add(entry.getUserObject()));
+        }
+        assertThat(held).containsExactlyInAnyOrderElementsOf(model.entries());
+    }
+
+    @Test
+    void aDragTheStoreRefusesPutsTheKeptEntryBackAtItsTime() {
+        inFx(() -> model.modeProperty().set(CalendarMode.WEEK));
+        inFx(() -> venue.bookings.createBooking(venue.roomA.id(), venue.ada.id(), Venue.at(14, 15), ""));
+        inFx(model::reload);
+        Entry<?> ada = pane.entriesOf(venue.roomA.id()).stream()
+                .filter(e -> ((BookingEntry) e.getUserObject()).bookingId().equals(venue.adaInRoomA.id())).findFirst().orElseThrow();
+
+        // what CalendarFX does when the entry is dropped on the taken 14:00-15:00
+        inFx(() -> ada.setInterval(new Interval(Venue.at(14, 15).start(), Venue.at(14, 15).end(), Venue.BERLIN)));
+
+        assertThat(pane.entriesOf(venue.roomA.id()))
+                .filteredOn(e -> ((BookingEntry) e.getUserObject()).bookingId().equals(venue.adaInRoomA.id()))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.getStartAsZonedDateTime().toInstant()).isEqualTo(venue.adaInRoomA.range().start());
+                    assertThat(e.getEndAsZonedDateTime().toInstant()).isEqualTo(venue.adaInRoomA.range().end());
+                });
+        assertThat(dialogs.errors).isNotEmpty();
+    }
+
+    private static BookingEntryView shownView(FxRobot robot, java.util.UUID bookingId) {
+        return robot.lookup((Node node) -> node instanceof BookingEntryView view
+                        && view.getEntry().getUserObject() instanceof BookingEntry booking && booking.bookingId().equals(bookingId)
+                        && showing(view))
+                .queryAs(BookingEntryView.class);
     }
 
     private static boolean showing(Node node) {
