@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,9 +32,11 @@ class StoreSchemaTest {
 
     @Test
     void theShippedVersionsAreExactlyTheMigrationsOnTheClassPath() throws IOException, URISyntaxException {
-        Path folder = Path.of(StoreSchema.class.getClassLoader().getResource(StoreSchema.LOCATION).toURI());
+        URI uri = StoreSchema.class.getClassLoader().getResource(StoreSchema.LOCATION).toURI();
         List<String> onClassPath;
-        try (Stream<Path> files = Files.list(folder)) {
+        // the migrations are a folder under surefire and inside the module's jar under failsafe
+        try (FileSystem jar = "jar".equals(uri.getScheme()) ? FileSystems.newFileSystem(uri, Map.of()) : null;
+             Stream<Path> files = Files.list(Path.of(uri))) {
             onClassPath = files.map(f -> VERSIONED.matcher(f.getFileName().toString()))
                     .filter(Matcher::matches)
                     .map(m -> MigrationVersion.fromVersion(m.group(1).replace('_', '.')))
