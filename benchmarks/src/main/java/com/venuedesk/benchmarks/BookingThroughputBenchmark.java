@@ -40,7 +40,7 @@ import okhttp3.Response;
  * concurrency). Then a hot-slot race: many clients at once for one slot, latency percentiles.
  *
  * <p>Run: {@code ./mvnw -q -pl benchmarks -am -DskipTests compile exec:java}
- * (options: {@code -Dbench.bookings=2000 -Dbench.threads=8 -Dbench.rounds=200 -Dbench.minWarmups=3 -Dbench.maxWarmups=10
+ * (options: {@code -Dbench.bookings=2000 -Dbench.threads=8 -Dbench.rounds=200 -Dbench.minWarmups=6 -Dbench.maxWarmups=12
  * -Dbench.iterations=3 -Dbench.cpu=true}; see README). Targets: HTTP >= 60% of raw, hot-slot p99 < 50 ms.
  */
 public final class BookingThroughputBenchmark {
@@ -51,11 +51,13 @@ public final class BookingThroughputBenchmark {
     private final int threads = Integer.getInteger("bench.threads", 8);
     private final int resources = Integer.getInteger("bench.resources", 40);
     private final int rounds = Integer.getInteger("bench.rounds", 200);
-    private final int minWarmupIterations = Integer.getInteger("bench.minWarmups", 3);
-    private final int warmupIterations = Integer.getInteger("bench.maxWarmups", 10);
+    private final int minWarmupIterations = Integer.getInteger("bench.minWarmups", 6);
+    private final int warmupIterations = Integer.getInteger("bench.maxWarmups", 12);
     private final int iterations = Integer.getInteger("bench.iterations", 3);
     private int daysUsed;
     private long postmaster = -1;
+    /** One autocommit connection per raw insert thread, kept like the server's pool keeps its own. */
+    private final List<Connection> rawConnections = new ArrayList<>();
     private final ObjectMapper json = Json.newMapper();
 
     public static void main(String[] args) throws Exception {
@@ -87,7 +89,7 @@ public final class BookingThroughputBenchmark {
                 createRawTable(rawUrl);
                 double previous = 0;
                 for (int i = 1; i <= warmupIterations; i++) {
-                    double rawRate = runRaw(rawUrl, bookings, nextDays());
+                    double rawRate = runRaw(bookings, nextDays());
                     double httpRate = runHttp(http, resourceIds, customerId, bookings, nextDays());
                     System.out.printf(Locale.ROOT, "warm-up %d: raw %6.0f rows/s, HTTP %6.0f bookings/s (%.1f %%)%n",
                             i, rawRate, httpRate, 100 * httpRate / rawRate);
@@ -99,13 +101,16 @@ public final class BookingThroughputBenchmark {
                 List<Double> raws = new ArrayList<>();
                 List<Double> https = new ArrayList<>();
                 for (int i = 1; i <= iterations; i++) {
-                    raws.add(runRaw(rawUrl, bookings, nextDays()));
+                    raws.add(runRaw(bookings, nextDays()));
                     https.add(runHttp(http, resourceIds, customerId, bookings, nextDays()));
                     System.out.printf(Locale.ROOT, "iteration %d: raw %6.0f rows/s, HTTP %6.0f bookings/s (%.1f %%)%n",
                             i, raws.get(i - 1), https.get(i - 1), 100 * https.get(i - 1) / raws.get(i - 1));
                 }
                 double raw = median(raws);
                 double viaHttp = median(https);
+                for (Connection c : rawConnections) {
+                    c.close();
+                }
                 List<Long> race = hotSlotRace(http, resourceIds.get(0), customerId);
 
                 System.out.printf(Locale.ROOT, "%nVenueDesk booking benchmark (PostgreSQL %s, %d bookings, %d threads, %d resources)%n",
@@ -135,6 +140,9 @@ public final class BookingThroughputBenchmark {
     private void createRawTable(String url) throws SQLException {
         try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
             postmaster = CpuUse.postmasterOf(c);
+            for (int t = 0; t < threads; t++) {
+                rawConnections.add(java.sql.DriverManager.getConnection(url, "postgres", "postgres"));
+            }
             s.execute("CREATE EXTENSION IF NOT EXISTS btree_gist");
             s.execute("CREATE TABLE raw_booking (id UUID PRIMARY KEY, resource_id UUID NOT NULL, customer_id UUID NOT NULL,"
                     + " start_at TIMESTAMPTZ NOT NULL, end_at TIMESTAMPTZ NOT NULL, status VARCHAR(20) NOT NULL,"
@@ -158,10 +166,10 @@ public final class BookingThroughputBenchmark {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private double runRaw(String url, int n, int dayOffset) throws Exception {
+    private double runRaw(int n, int dayOffset) throws Exception {
         CpuUse cpu = CpuUse.now(postmaster);
         try {
-            return runRawTimed(url, n, dayOffset);
+            return runRawTimed(n, dayOffset);
         } finally {
             if (Boolean.getBoolean("bench.cpu")) {
                 System.out.println(cpu.perOperation("raw insert", n));
@@ -169,7 +177,7 @@ public final class BookingThroughputBenchmark {
         }
     }
 
-    private double runRawTimed(String url, int n, int dayOffset) throws Exception {
+    private double runRawTimed(int n, int dayOffset) throws Exception {
         List<UUID> resourceIds = new ArrayList<>();
         for (int i = 0; i < resources; i++) {
             resourceIds.add(UUID.nameUUIDFromBytes(("raw-" + i).getBytes()));
@@ -180,10 +188,9 @@ public final class BookingThroughputBenchmark {
         long t0 = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
+            Connection c = rawConnections.get(t);
             futures.add(pool.submit(() -> {
-                try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
-                     PreparedStatement ps = c.prepareStatement("INSERT INTO raw_booking VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-                    c.setAutoCommit(true);
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO raw_booking VALUES (?,?,?,?,?,?,?,?,?,?)")) {
                     for (int k = next.getAndIncrement(); k < n; k = next.getAndIncrement()) {
                         Instant start = slotStart(k, dayOffset);
                         ps.setObject(1, UUID.randomUUID());
