@@ -33,6 +33,11 @@ import javafx.scene.text.Text;
 final class BookingEntryView extends DayEntryView {
     /** Narrower than this (content width, px) the texts would be clipped to nothing: they are not built. */
     static final double MIN_TEXT_WIDTH = 14;
+    /**
+     * Narrower than this (content width, px) the title stays on one line, clipped at the entry's edge: wrapped, a
+     * name would break after every letter or two, into a column that reads as nothing.
+     */
+    static final double MIN_WRAP_WIDTH = 64;
     private static final double TEXT_INSET_X = 4;
     private static final double TIME_GAP_Y = 2;
     /** The titles' font size relative to the default (bookings.css). */
@@ -144,7 +149,7 @@ final class BookingEntryView extends DayEntryView {
             if (!room) {
                 return;
             }
-            title.setWrappingWidth(textWidth);
+            title.setWrappingWidth(textWidth >= MIN_WRAP_WIDTH ? textWidth : 0);
             title.relocate(snapPositionX(x + TEXT_INSET_X), snapPositionY(y));
             double titleHeight = title.getLayoutBounds().getHeight();
             double timeHeight = time.getLayoutBounds().getHeight();

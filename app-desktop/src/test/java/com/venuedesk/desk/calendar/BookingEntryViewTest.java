@@ -40,6 +40,7 @@ class BookingEntryViewTest {
             List.of("booking", "booking-pending", "booking-provisional"));
     private DayView wide;
     private DayView narrow;
+    private DayView medium;
 
     @Start
     void start(Stage stage) {
@@ -52,7 +53,8 @@ class BookingEntryViewTest {
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(Locale.GERMANY);
         wide = dayView(source, time, 300);
         narrow = dayView(source, time, 16);
-        Scene scene = new Scene(new HBox(wide, narrow), 316, 1000);
+        medium = dayView(source, time, 48);
+        Scene scene = new Scene(new HBox(wide, narrow, medium), 364, 1000);
         scene.getStylesheets().add(BookingEntryView.class.getResource("bookings.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -134,5 +136,17 @@ class BookingEntryViewTest {
         assertThat(view.timeText()).isNull();
         assertThat(view.getChildrenUnmodifiable()).isEmpty();
         assertThat(view.getStyleClass()).contains("style1-entry", "booking");
+    }
+
+    @Test
+    void aTitleTooWideForItsEntryStaysOnOneLineClippedAtTheEdgeInsteadOfBreakingAfterEveryLetter(FxRobot robot) {
+        BookingEntryView view = shown(robot, medium, confirmed);
+
+        assertThat(view.getWidth()).isLessThan(2 * 4 + BookingEntryView.MIN_WRAP_WIDTH);
+        assertThat(view.titleText()).isNotNull();
+        assertThat(view.titleText().getText()).isEqualTo("Ada Lovelace");
+        assertThat(view.titleText().getWrappingWidth()).isZero();
+        assertThat(view.titleText().getLayoutBounds().getWidth()).isGreaterThan(view.getWidth());
+        assertThat(shown(robot, wide, confirmed).titleText().getWrappingWidth()).isPositive();
     }
 }
