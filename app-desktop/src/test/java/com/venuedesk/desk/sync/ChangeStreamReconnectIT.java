@@ -35,7 +35,9 @@ class ChangeStreamReconnectIT {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try (CentralServer server = CentralServer.startDemo(serverData);
              DeskStore store = DeskStore.open(deskData);
-             SyncClient client = new SyncClient(server.deskUrl().toString())) {
+             // a sync may be in flight when the server stops (the stream's opening asks for one): a short read
+             // timeout ends such a request soon, as a vanished server's reset connection would
+             SyncClient client = new SyncClient(server.deskUrl().toString(), Duration.ofSeconds(2), Duration.ofSeconds(3))) {
             client.login("desk", "desk-password");
             Backoff fast = new Backoff(Duration.ofMillis(100), Duration.ofMillis(500), 0.0);
             // the poll would catch up only after ten minutes: far beyond this test's patience
