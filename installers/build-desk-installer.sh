@@ -16,10 +16,13 @@ case "$type" in
 esac
 
 cd "$root"
-./mvnw -q -DskipTests -pl app-desktop -am package
 out="$root/app-desktop/target/installer"
 rm -rf "$out" && mkdir -p "$out/lib" "$out/mods" "$out/dist"
-./mvnw -q -pl app-desktop dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$out/lib"
+# one reactor build: the desk's own modules come from this checkout (a separate copy-dependencies run would take
+# them from ~/.m2, stale or missing on a fresh machine); each module copies its runtime libraries, the desk's are
+# the union
+./mvnw -q -DskipTests -pl app-desktop -am package dependency:copy-dependencies -DincludeScope=runtime \
+  -DoutputDirectory="$out/lib"
 cp app-desktop/target/app-desktop-*.jar "$out/lib/"
 # JavaFX platform jars go on the module path (jlink bakes them into the runtime), the rest on the class path.
 mv "$out"/lib/javafx-*-linux.jar "$out"/lib/javafx-*-win.jar "$out"/lib/javafx-*-mac*.jar "$out/mods/" 2>/dev/null || true
