@@ -1,6 +1,8 @@
 package com.venuedesk.benchmarks;
 
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.venuedesk.benchmarks.desk.ChildJvm;
 import com.venuedesk.desk.store.DeskStore;
 import com.venuedesk.desk.sync.InitialSyncProgress;
 import com.venuedesk.desk.sync.PullPage;
@@ -16,7 +18,9 @@ import com.venuedesk.server.VenueDeskServer;
 import com.venuedesk.server.wire.Json;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,6 +37,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -51,12 +57,21 @@ import java.util.concurrent.ScheduledExecutorService;
  *
  * <p>Run: {@code ./mvnw -q -pl benchmarks -am -DskipTests compile exec:java
  * -Dexec.mainClass=com.venuedesk.benchmarks.InitialSyncBenchmark} (options: {@code -Dbench.rounds=2 -Dbench.rows=100000
- * -Dbench.pageSize=2000}, the desk's default page). Targets: initial sync of 100,000 bookings within 10 s and at least 50% of the raw rate.
+ * -Dbench.pageSize=2000 -Dbench.freshDesk=true}, the desk's default page). Targets: initial sync of 100,000 bookings
+ * within 10 s and at least 50% of the raw rate.
+ *
+ * <p>Three measurements: round 1 with server and desk cold in this one JVM, round 2 with both warm, and a fresh desk
+ * in its own JVM ({@link ChildJvm}, this class with {@code --fresh-desk}) against the server the rounds warmed up: a
+ * new desk joining a venue whose server has been running, the usual first sync. That desk then times its own raw
+ * insert of the rows it received.
  */
 public final class InitialSyncBenchmark {
     private static final Instant BASE = Instant.parse("2027-01-04T00:00:00Z");
     private static final int RESOURCES = 20;
     private static final int SEED_BATCH = 1000;
+    /** The child mode: a fresh desk JVM syncing from a server another JVM runs. */
+    private static final String FRESH_DESK = "--fresh-desk";
+    private static final Pattern FRESH_DESK_DONE = Pattern.compile("fresh desk synced in (\\d+) ms");
 
     private final int rows = Integer.getInteger("bench.rows", 100_000);
     private final int rounds = Integer.getInteger("bench.rounds", 2);
@@ -64,7 +79,11 @@ public final class InitialSyncBenchmark {
     private final ObjectWriter entityWriter = Json.newMapper().writerFor(SyncedEntity.class);
 
     public static void main(String[] args) throws Exception {
-        new InitialSyncBenchmark().run();
+        if (args.length == 4 && args[0].equals(FRESH_DESK)) {
+            new InitialSyncBenchmark().freshDesk(args[1], Path.of(args[2]), Path.of(args[3]));
+        } else {
+            new InitialSyncBenchmark().run();
+        }
         System.exit(0);
     }
 
@@ -82,13 +101,25 @@ public final class InitialSyncBenchmark {
                 // Round 1 runs in a fresh JVM, as a desk's very first sync does; the raw insert, measured after it,
                 // would find H2 already loaded and compiled, so each round measures both and later rounds compare
                 // the two on equal, warm terms.
+                String base = server.baseUri().toString();
                 for (int round = 1; round <= rounds; round++) {
-                    SyncResult sync = initialSync(server, dir.resolve("desk-" + round));
-                    long pullNanos = pullOnly(server);
+                    SyncResult sync = initialSync(base, dir.resolve("desk-" + round));
+                    long pullNanos = pullOnly(base);
                     RawResult raw = rawInsert(dir.resolve("raw-" + round), bookings);
                     System.out.printf(Locale.ROOT, "%nRound %d of %d (%s)%n", round, rounds,
                             round == 1 ? "fresh JVM: sync cold, raw insert after it" : "both warm");
                     report(sync, pullNanos, raw);
+                }
+                if (Boolean.parseBoolean(System.getProperty("bench.freshDesk", "true"))) {
+                    // A new desk joining a venue whose server has been running: the desk's JVM is fresh, the
+                    // server's is not (rounds above warmed it). Its own sync, then its own raw insert.
+                    Path report = dir.resolve("fresh-desk.txt");
+                    new ChildJvm(List.of()).runUntil(InitialSyncBenchmark.class.getName(),
+                            List.of(FRESH_DESK, base, dir.resolve("fresh-desk").toString(), report.toString()),
+                            Map.of("bench.rows", Integer.toString(rows), "bench.pageSize", Integer.toString(pageSize)),
+                            FRESH_DESK_DONE, 600);
+                    System.out.printf(Locale.ROOT, "%nA fresh desk JVM against the running (warm) server%n");
+                    Files.readAllLines(report).forEach(System.out::println);
                 }
             }
         }
@@ -178,13 +209,42 @@ public final class InitialSyncBenchmark {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private SyncResult initialSync(VenueDeskServer server, Path deskDir) throws Exception {
+    /** The child mode: sync a fresh desk from {@code baseUrl}, then the raw insert of the rows it got; report to a file. */
+    private void freshDesk(String baseUrl, Path dir, Path reportFile) throws Exception {
+        SyncResult sync = initialSync(baseUrl, dir.resolve("desk"));
+        long pullNanos = pullOnly(baseUrl);
+        RawResult raw = rawInsert(dir.resolve("raw"), storedBookings(dir.resolve("desk")));
+        PrintStream console = System.out;
+        try (PrintStream file = new PrintStream(Files.newOutputStream(reportFile), true, StandardCharsets.UTF_8)) {
+            System.setOut(file);
+            report(sync, pullNanos, raw);
+        } finally {
+            System.setOut(console);
+        }
+        console.println("fresh desk synced in " + sync.nanos() / 1_000_000 + " ms");
+    }
+
+    /** The bookings a desk store holds, read back from their JSON (not timed: the raw insert's input). */
+    private static List<Booking> storedBookings(Path deskDir) throws SQLException, IOException {
+        ObjectReader reader = Json.newMapper().readerFor(SyncedEntity.class);
+        List<Booking> bookings = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + deskDir.toAbsolutePath().resolve("venuedesk"), "sa", "");
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT payload FROM booking")) {
+            while (r.next()) {
+                bookings.add((Booking) reader.readValue(r.getString(1)));
+            }
+        }
+        return bookings;
+    }
+
+    private SyncResult initialSync(String baseUrl, Path deskDir) throws Exception {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         List<String> progress = new ArrayList<>();
         long nanos;
         long cpuNanos;
         try (DeskStore store = DeskStore.open(deskDir);
-             SyncClient client = new SyncClient(server.baseUri().toString())) {
+             SyncClient client = new SyncClient(baseUrl)) {
             client.login("admin", "bench-admin-password");
             SyncEngine.Settings defaults = SyncEngine.Settings.defaults();
             SyncEngine engine = new SyncEngine(store, client, scheduler, Clock.systemUTC(),
@@ -212,8 +272,8 @@ public final class InitialSyncBenchmark {
     }
 
     /** The same pages again over HTTP, read and thrown away: the server's and the wire's share of the sync. */
-    private long pullOnly(VenueDeskServer server) {
-        try (SyncClient client = new SyncClient(server.baseUri().toString())) {
+    private long pullOnly(String baseUrl) {
+        try (SyncClient client = new SyncClient(baseUrl)) {
             client.login("admin", "bench-admin-password");
             long started = System.nanoTime();
             String cursor = null;

@@ -22,14 +22,14 @@ import java.util.regex.Pattern;
  * Starts a main class in a fresh JVM (a true cold start: class loading, JIT, JavaFX toolkit, everything) with this
  * JVM's class path, and times it from {@code ProcessBuilder.start()} until a marker line appears on its output.
  */
-final class ChildJvm {
+public final class ChildJvm {
     /** What one start took: measured from outside, and as the child reports it from its own JVM start. */
-    record Start(double wallMillis, long reportedMillis) { }
+    public record Start(double wallMillis, long reportedMillis) { }
 
     private final List<String> jvmOptions;
     private final String classPath;
 
-    ChildJvm(List<String> jvmOptions) {
+    public ChildJvm(List<String> jvmOptions) {
         this.jvmOptions = List.copyOf(jvmOptions);
         this.classPath = classPath();
     }
@@ -47,7 +47,7 @@ final class ChildJvm {
      * Runs {@code mainClass} until a line matches {@code marker} (its first group: the child's own figure in ms),
      * then ends the child.
      */
-    Start runUntil(String mainClass, List<String> args, Map<String, String> properties, Pattern marker, long timeoutSeconds)
+    public Start runUntil(String mainClass, List<String> args, Map<String, String> properties, Pattern marker, long timeoutSeconds)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
