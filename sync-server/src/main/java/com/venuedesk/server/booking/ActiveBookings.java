@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,18 +18,17 @@ import java.util.UUID;
 import org.hibernate.Session;
 
 /**
- * The reads of the create path, in plain SQL on the session's connection (so in its transaction): the active bookings
- * of some resources in a time window, and which customers are live. A create runs them once per batch, and through
- * Hibernate they cost more than the rest of the write together (a fresh SQL translation whenever the number of
- * resources changed, and an entity with a dirty-check snapshot for every neighbouring booking); the same statements
- * run on H2 and PostgreSQL, ids passed as one array parameter. The caller flushes first if its session may hold
+ * The create path's read of its neighbours, in plain SQL on the session's connection (so in its transaction): the
+ * active bookings of some resources in a time window. A create runs it once per batch, and through Hibernate it cost
+ * more than the rest of the write together (a fresh SQL translation whenever the number of
+ * resources changed, and an entity with a dirty-check snapshot for every neighbouring booking); the same statement
+ * runs on H2 and PostgreSQL, ids passed as one array parameter. The caller flushes first if its session may hold
  * unwritten changes.
  */
 final class ActiveBookings {
     private static final String ACTIVE_IN_WINDOW = "SELECT " + BookingRows.COLUMNS + " FROM booking"
             + " WHERE deleted = FALSE AND status IN ('" + BookingStatus.PENDING + "', '" + BookingStatus.CONFIRMED + "')"
             + " AND resource_id = ANY (?) AND start_at < ? AND end_at > ? ORDER BY start_at";
-    private static final String LIVE_CUSTOMERS = "SELECT id FROM customer WHERE deleted = FALSE AND id = ANY (?)";
 
     private ActiveBookings() {
     }
@@ -51,22 +49,6 @@ final class ActiveBookings {
                 }
             }
             return byResource;
-        });
-    }
-
-    /** Those of {@code ids} that name a customer who is not deleted. */
-    static Set<UUID> liveCustomers(Session session, Set<UUID> ids) {
-        return session.doReturningWork(connection -> {
-            Set<UUID> live = new HashSet<>();
-            try (PreparedStatement s = connection.prepareStatement(LIVE_CUSTOMERS)) {
-                s.setArray(1, uuids(connection, ids));
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        live.add(r.getObject(1, UUID.class));
-                    }
-                }
-            }
-            return live;
         });
     }
 

@@ -19,6 +19,7 @@ import com.venuedesk.model.rules.SuggestionRequest;
 import com.venuedesk.model.sync.BookingAction;
 import com.venuedesk.model.sync.EntityType;
 import com.venuedesk.server.auth.Principal;
+import com.venuedesk.server.customers.CustomerStore;
 import com.venuedesk.server.persistence.Database;
 import com.venuedesk.server.resources.ResourceDetails;
 import com.venuedesk.server.resources.ResourceStore;
@@ -165,7 +166,7 @@ public final class BookingService implements AutoCloseable {
                 batch.stream().map(r -> r.cmd().resourceId()).collect(Collectors.toSet()));
         // a sync push's earlier mutations may still sit in the session; the plain-SQL reads below must see them
         session.flush();
-        Set<UUID> customers = ActiveBookings.liveCustomers(session,
+        Set<UUID> customers = CustomerStore.liveIds(session,
                 batch.stream().map(r -> r.cmd().customerId()).collect(Collectors.toSet()));
         Map<UUID, Booking> byId = new HashMap<>();
         List<UUID> clientIds = batch.stream().filter(CreateRequest::idFromClient).map(CreateRequest::id).toList();
