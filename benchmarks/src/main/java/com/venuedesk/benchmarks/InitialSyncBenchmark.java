@@ -18,7 +18,6 @@ import com.venuedesk.server.VenueDeskServer;
 import com.venuedesk.server.wire.Json;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,10 +59,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * -Dbench.pageSize=2000 -Dbench.freshDesk=true}, the desk's default page). Targets: initial sync of 100,000 bookings
  * within 10 s and at least 50% of the raw rate.
  *
- * <p>Three measurements: round 1 with server and desk cold in this one JVM, round 2 with both warm, and a fresh desk
- * in its own JVM ({@link ChildJvm}, this class with {@code --fresh-desk}) against the server the rounds warmed up: a
- * new desk joining a venue whose server has been running, the usual first sync. That desk then times its own raw
- * insert of the rows it received.
+ * <p>Like is compared with like. Round 1 runs server and desk cold in this one JVM (its raw insert, after the sync,
+ * finds H2 loaded and compiled: shown, not a fair ratio); round 2 has both sides warm. Then, {@code
+ * -Dbench.freshRuns=3} times, the usual first sync of a new desk: a fresh desk JVM ({@link ChildJvm}, this class with
+ * {@code --fresh-desk}) syncs from the server the rounds warmed up (a venue whose server has been running), and
+ * another fresh JVM ({@code --fresh-raw}) times the raw insert of the rows that desk received: cold against cold.
  */
 public final class InitialSyncBenchmark {
     private static final Instant BASE = Instant.parse("2027-01-04T00:00:00Z");
@@ -72,6 +72,9 @@ public final class InitialSyncBenchmark {
     /** The child mode: a fresh desk JVM syncing from a server another JVM runs. */
     private static final String FRESH_DESK = "--fresh-desk";
     private static final Pattern FRESH_DESK_DONE = Pattern.compile("fresh desk synced in (\\d+) ms");
+    /** The child mode: a fresh JVM timing the raw insert of the rows a fresh desk received. */
+    private static final String FRESH_RAW = "--fresh-raw";
+    private static final Pattern FRESH_RAW_DONE = Pattern.compile("fresh raw insert in (\\d+) ms");
 
     private final int rows = Integer.getInteger("bench.rows", 100_000);
     private final int rounds = Integer.getInteger("bench.rounds", 2);
@@ -81,6 +84,8 @@ public final class InitialSyncBenchmark {
     public static void main(String[] args) throws Exception {
         if (args.length == 4 && args[0].equals(FRESH_DESK)) {
             new InitialSyncBenchmark().freshDesk(args[1], Path.of(args[2]), Path.of(args[3]));
+        } else if (args.length == 4 && args[0].equals(FRESH_RAW)) {
+            new InitialSyncBenchmark().freshRaw(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
         } else {
             new InitialSyncBenchmark().run();
         }
@@ -107,22 +112,21 @@ public final class InitialSyncBenchmark {
                     long pullNanos = pullOnly(base);
                     RawResult raw = rawInsert(dir.resolve("raw-" + round), bookings);
                     System.out.printf(Locale.ROOT, "%nRound %d of %d (%s)%n", round, rounds,
-                            round == 1 ? "fresh JVM: sync cold, raw insert after it" : "both warm");
+                            round == 1 ? "this JVM fresh: sync and server cold, raw insert after the sync, warm:"
+                                    + " not like with like, see the fresh JVMs below" : "both warm");
                     report(sync, pullNanos, raw);
                 }
                 if (Boolean.parseBoolean(System.getProperty("bench.freshDesk", "true"))) {
-                    // A new desk joining a venue whose server has been running: the desk's JVM is fresh, the
-                    // server's is not (rounds above warmed it). Its own sync, then its own raw insert.
-                    Path report = dir.resolve("fresh-desk.txt");
-                    new ChildJvm(List.of()).runUntil(InitialSyncBenchmark.class.getName(),
-                            List.of(FRESH_DESK, base, dir.resolve("fresh-desk").toString(), report.toString()),
-                            Map.of("bench.rows", Integer.toString(rows), "bench.pageSize", Integer.toString(pageSize)),
-                            FRESH_DESK_DONE, 600);
-                    System.out.printf(Locale.ROOT, "%nA fresh desk JVM against the running (warm) server%n");
-                    Files.readAllLines(report).forEach(System.out::println);
+                    freshRuns(base, dir);
                 }
             }
         }
+    }
+
+    /** Extra options for the fresh desk's JVM, e.g. a flight recording: {@code -Dbench.childJvmOptions="-XX:..."}. */
+    private static List<String> childJvmOptions() {
+        String options = System.getProperty("bench.childJvmOptions", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     /** Resources and a customer through SQL as well, then the bookings with their change-log rows. */
@@ -209,19 +213,71 @@ public final class InitialSyncBenchmark {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /** The child mode: sync a fresh desk from {@code baseUrl}, then the raw insert of the rows it got; report to a file. */
-    private void freshDesk(String baseUrl, Path dir, Path reportFile) throws Exception {
-        SyncResult sync = initialSync(baseUrl, dir.resolve("desk"));
-        long pullNanos = pullOnly(baseUrl);
-        RawResult raw = rawInsert(dir.resolve("raw"), storedBookings(dir.resolve("desk")));
-        PrintStream console = System.out;
-        try (PrintStream file = new PrintStream(Files.newOutputStream(reportFile), true, StandardCharsets.UTF_8)) {
-            System.setOut(file);
-            report(sync, pullNanos, raw);
-        } finally {
-            System.setOut(console);
+    /**
+     * The usual first sync, {@code bench.freshRuns} times: a fresh desk JVM syncs from the running server, then a
+     * fresh JVM of its own inserts the same rows raw; their medians compared.
+     */
+    private void freshRuns(String base, Path dir) throws Exception {
+        int runs = Integer.getInteger("bench.freshRuns", 3);
+        Map<String, String> properties = Map.of("bench.rows", Integer.toString(rows), "bench.pageSize", Integer.toString(pageSize));
+        ChildJvm jvm = new ChildJvm(childJvmOptions());
+        List<Double> syncSeconds = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            Path runDir = dir.resolve("fresh-" + run);
+            Path syncReport = runDir.resolve("sync.txt");
+            Path rawReport = runDir.resolve("raw.txt");
+            Files.createDirectories(runDir);
+            jvm.runUntil(InitialSyncBenchmark.class.getName(),
+                    List.of(FRESH_DESK, base, runDir.resolve("desk").toString(), syncReport.toString()),
+                    properties, FRESH_DESK_DONE, 600);
+            jvm.runUntil(InitialSyncBenchmark.class.getName(),
+                    List.of(FRESH_RAW, runDir.resolve("desk").toString(), runDir.resolve("raw").toString(), rawReport.toString()),
+                    properties, FRESH_RAW_DONE, 600);
+            List<String> sync = Files.readAllLines(syncReport);
+            long[] figures = longs(sync.get(0));
+            long[] raw = longs(Files.readAllLines(rawReport).get(0));
+            System.out.printf(Locale.ROOT, "%nFresh desk JVM %d of %d against the running (warm) server; raw insert in a"
+                    + " fresh JVM of its own%n", run, runs);
+            SyncResult result = new SyncResult(figures[0], figures[1], figures[2], sync.subList(1, sync.size()));
+            report(result, figures[3], new RawResult(raw[0], raw[1]));
+            syncSeconds.add(result.nanos() / 1e9);
+            ratios.add((double) raw[0] / result.nanos());
         }
-        console.println("fresh desk synced in " + sync.nanos() / 1_000_000 + " ms");
+        double medianSeconds = median(syncSeconds);
+        double medianRatio = median(ratios);
+        System.out.printf(Locale.ROOT, "%nFresh desk JVMs, median of %d: sync %.2f s (target <= 10 s: %s), ratio sync/raw %.0f%%"
+                + " (target >= 50%%: %s); each run: %s s%n", runs, medianSeconds, medianSeconds <= 10 ? "met" : "MISSED",
+                100 * medianRatio, medianRatio >= 0.5 ? "met" : "MISSED",
+                syncSeconds.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList());
+    }
+
+    private static long[] longs(String line) {
+        return java.util.Arrays.stream(line.trim().split("\\s+")).mapToLong(Long::parseLong).toArray();
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /** The child mode: sync a fresh desk from {@code baseUrl}; its figures (and progress lines) to a file. */
+    private void freshDesk(String baseUrl, Path deskDir, Path reportFile) throws Exception {
+        SyncResult sync = initialSync(baseUrl, deskDir);
+        long pullNanos = pullOnly(baseUrl);
+        List<String> lines = new ArrayList<>();
+        lines.add(sync.nanos() + " " + sync.cpuNanos() + " " + sync.desksBookings() + " " + pullNanos);
+        lines.addAll(sync.progress());
+        Files.write(reportFile, lines, StandardCharsets.UTF_8);
+        System.out.println("fresh desk synced in " + sync.nanos() / 1_000_000 + " ms");
+    }
+
+    /** The child mode: the raw insert, in a JVM of its own, of the rows a fresh desk received (read back untimed). */
+    private void freshRaw(Path deskDir, Path rawDir, Path reportFile) throws Exception {
+        RawResult raw = rawInsert(rawDir, storedBookings(deskDir));
+        Files.writeString(reportFile, raw.nanos() + " " + raw.cpuNanos() + System.lineSeparator(), StandardCharsets.UTF_8);
+        System.out.println("fresh raw insert in " + raw.nanos() / 1_000_000 + " ms");
     }
 
     /** The bookings a desk store holds, read back from their JSON (not timed: the raw insert's input). */
@@ -358,7 +414,7 @@ public final class InitialSyncBenchmark {
         System.out.printf(Locale.ROOT, "  of which the server's pull and the wire (same pages, not stored): %.2f s%n",
                 pullNanos / 1e9);
         System.out.printf(Locale.ROOT, "Raw H2 insert:  %,d rows in %.2f s = %,.0f rows/s%n", rows, rawSeconds, rawRate);
-        System.out.printf(Locale.ROOT, "CPU of this JVM: sync %.2f s, raw insert %.2f s (PostgreSQL not counted)%n",
+        System.out.printf(Locale.ROOT, "CPU of the JVM: sync %.2f s, raw insert %.2f s (PostgreSQL not counted)%n",
                 sync.cpuNanos() / 1e9, raw.cpuNanos() / 1e9);
         System.out.printf(Locale.ROOT, "Ratio sync/raw: %.0f%% (target >= 50%%), time target <= 10 s: %s%n",
                 100 * syncRate / rawRate, syncSeconds <= 10 ? "met" : "MISSED");
