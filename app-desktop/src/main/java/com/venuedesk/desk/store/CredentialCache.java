@@ -43,8 +43,7 @@ public final class CredentialCache {
 
     /** True when anybody signed in online on this desk before, so that a sign-in can be confirmed without the server. */
     public boolean knowsAnyone() {
-        return store.read(s -> s.createSelectionQuery("select count(c) from CredentialRow c", Long.class)
-                .getSingleResult() > 0);
+        return store.query(store.reads()::anyCredential);
     }
 
     /** The cached user when the password matches the hash cached at their last online sign-in. */
@@ -53,7 +52,7 @@ public final class CredentialCache {
             return Optional.empty();
         }
         String key = normalise(username);
-        return store.read(s -> Optional.ofNullable(s.find(CredentialRow.class, key)))
+        return store.query(c -> store.reads().credential(c, key))
                 .filter(row -> BCrypt.checkpw(password, row.passwordHash))
                 .map(row -> new CachedUser(row.userId, row.username, Role.valueOf(row.role)));
     }

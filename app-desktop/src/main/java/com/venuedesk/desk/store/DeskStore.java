@@ -9,12 +9,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -35,6 +41,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Local writes are serialised (one writer at a time) so that a clash check and the write it allows cannot
  * interleave with another desk user's write. Listeners hear about every committed change.
+ *
+ * <p>Reads are plain SQL ({@link StoreReads}) and need no Hibernate: {@link #open} returns once the schema is checked
+ * and the device id read, and Hibernate (which only writes need) boots on a thread of its own meanwhile; the first
+ * write waits for it. A cold desk thus shows its calendar from the store while Hibernate boots.
  */
 public final class DeskStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeskStore.class);
@@ -42,21 +52,23 @@ public final class DeskStore implements AutoCloseable {
     static final int BATCH_SIZE = 100;
 
     private final HikariDataSource dataSource;
-    private final SessionFactory sessions;
+    /** Hibernate, booting in the background from {@link #open} on; writes wait for it, reads never do. */
+    private final CompletableFuture<SessionFactory> sessions;
     private final Clock clock;
     private final WireJson json = new WireJson();
     private final Rows rows = new Rows(json);
+    private final StoreReads reads = new StoreReads(rows);
     private final ReentrantLock writeLock = new ReentrantLock();
     private final List<Consumer<StoreChange>> listeners = new CopyOnWriteArrayList<>();
     private final UUID deviceId;
     private final PulledChanges pulled;
     private final OutboxLedger outbox;
 
-    private DeskStore(HikariDataSource dataSource, SessionFactory sessions, Clock clock) {
+    private DeskStore(HikariDataSource dataSource, CompletableFuture<SessionFactory> sessions, UUID deviceId, Clock clock) {
         this.dataSource = dataSource;
         this.sessions = sessions;
         this.clock = clock;
-        this.deviceId = sessions.fromTransaction(DeskStore::ensureSyncState);
+        this.deviceId = deviceId;
         this.pulled = new PulledChanges(rows);
         this.outbox = new OutboxLedger(rows, json, clock);
     }
@@ -68,6 +80,16 @@ public final class DeskStore implements AutoCloseable {
 
     /** As {@link #open(Path)}, with the clock that stamps outbox and conflict entries. */
     public static DeskStore open(Path dataDir, Clock clock) {
+        // a thread of its own, which inherits this thread's context class loader (Hibernate loads its services with it)
+        return open(dataDir, clock, boot -> {
+            Thread thread = new Thread(boot, "desk-store-boot");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /** As {@link #open(Path, Clock)}, booting Hibernate on {@code hibernateBoot}. */
+    static DeskStore open(Path dataDir, Clock clock, Executor hibernateBoot) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -85,8 +107,18 @@ public final class DeskStore implements AutoCloseable {
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             StoreSchema.migrate(dataSource);
-            DeskStore store = new DeskStore(dataSource, sessionFactory(dataSource), clock);
-            log.info("Desk store open in {} (device {})", dataDir, store.deviceId);
+            UUID deviceId = ensureSyncState(dataSource);
+            CompletableFuture<SessionFactory> sessions = new CompletableFuture<>();
+            hibernateBoot.execute(() -> {
+                try {
+                    sessions.complete(sessionFactory(dataSource));
+                } catch (RuntimeException | Error e) {
+                    log.error("Hibernate did not start on the desk store; writes fail", e);
+                    sessions.completeExceptionally(e);
+                }
+            });
+            DeskStore store = new DeskStore(dataSource, sessions, deviceId, clock);
+            log.info("Desk store open in {} (device {})", dataDir, deviceId);
             return store;
         } catch (RuntimeException e) {
             dataSource.close();
@@ -118,15 +150,23 @@ public final class DeskStore implements AutoCloseable {
         return cfg.buildSessionFactory(registry.build());
     }
 
-    private static UUID ensureSyncState(Session session) {
-        SyncStateRow state = session.find(SyncStateRow.class, SyncStateRow.ONLY_ROW);
-        if (state == null) {
-            state = new SyncStateRow();
-            state.id = SyncStateRow.ONLY_ROW;
-            state.deviceId = UUID.randomUUID();
-            session.persist(state);
+    /** The device id, generated and kept at the store's very first open. */
+    private static UUID ensureSyncState(HikariDataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            Optional<SyncStateRow> state = StoreReads.syncState(c);
+            if (state.isPresent()) {
+                return state.get().deviceId;
+            }
+            UUID deviceId = UUID.randomUUID();
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO sync_state (id, device_id) VALUES (?, ?)")) {
+                insert.setInt(1, SyncStateRow.ONLY_ROW);
+                insert.setObject(2, deviceId);
+                insert.executeUpdate();
+            }
+            return deviceId;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the desk store's sync state: " + e.getMessage(), e);
         }
-        return state.deviceId;
     }
 
     // ---- plumbing for the services of this package
@@ -143,9 +183,38 @@ public final class DeskStore implements AutoCloseable {
         return clock;
     }
 
+    StoreReads reads() {
+        return reads;
+    }
+
+    /** Runs {@code work} on a connection of its own (autocommit: it sees what is committed); needs no Hibernate. */
+    <T> T query(StoreReads.Sql<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the desk store failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} on the connection of the session's transaction, after flushing what the session holds. */
+    <T> T query(Session session, StoreReads.Sql<T> work) {
+        session.flush();
+        return session.doReturningWork(work::run);
+    }
+
+    /** Hibernate, waiting for its boot (see the class comment) when it has not finished yet. */
+    private SessionFactory sessions() {
+        try {
+            return sessions.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause
+                    : new IllegalStateException("Hibernate did not start on the desk store", e.getCause());
+        }
+    }
+
     /** Runs {@code work} in a read-only transaction: what it loads is neither snapshotted nor dirty-checked. */
     <T> T read(Function<Session, T> work) {
-        return sessions.fromTransaction(session -> {
+        return sessions().fromTransaction(session -> {
             session.setDefaultReadOnly(true);
             return work.apply(session);
         });
@@ -159,7 +228,7 @@ public final class DeskStore implements AutoCloseable {
         T result;
         writeLock.lock();
         try {
-            result = sessions.fromTransaction(work);
+            result = sessions().fromTransaction(work);
         } finally {
             writeLock.unlock();
         }
@@ -195,11 +264,11 @@ public final class DeskStore implements AutoCloseable {
 
     /** Where the next pull starts; empty before the first pull (pull from the beginning). */
     public Optional<String> pullCursor() {
-        return read(s -> Optional.ofNullable(s.find(SyncStateRow.class, SyncStateRow.ONLY_ROW).pullCursor));
+        return query(c -> StoreReads.syncState(c).map(state -> state.pullCursor));
     }
 
     public Optional<Instant> lastSuccessfulSync() {
-        return read(s -> Optional.ofNullable(s.find(SyncStateRow.class, SyncStateRow.ONLY_ROW).lastSuccess));
+        return query(c -> StoreReads.syncState(c).map(state -> state.lastSuccess));
     }
 
     public void markSyncSucceeded(Instant at) {
@@ -263,7 +332,7 @@ public final class DeskStore implements AutoCloseable {
 
     /** How many mutations wait for the server. */
     public int pendingOutboxCount() {
-        return read(s -> outbox.pendingCount(s));
+        return query(reads::pendingOutboxCount);
     }
 
     /**
@@ -278,7 +347,7 @@ public final class DeskStore implements AutoCloseable {
 
     /** Conflicts staff have not resolved yet, oldest first. */
     public List<ConflictItem> openConflicts() {
-        return read(s -> outbox.openConflicts(s));
+        return query(reads::openConflicts).stream().map(outbox::item).toList();
     }
 
     /** Marks a conflict resolved with staff's note; a refused booking the server never had leaves the calendar. */
@@ -289,7 +358,11 @@ public final class DeskStore implements AutoCloseable {
 
     @Override
     public void close() {
-        sessions.close();
+        try {
+            sessions().close();
+        } catch (RuntimeException e) {
+            log.debug("Hibernate never started on the desk store, nothing to close");
+        }
         dataSource.close();
         log.info("Desk store closed");
     }

@@ -50,6 +50,7 @@ public final class LocalBookings {
     private final UUID userId;
     private final Supplier<UUID> ids;
     private final Rows rows;
+    private final StoreReads reads;
     private final OutboxLedger outbox;
 
     public LocalBookings(DeskStore store, Clock clock, UUID userId) {
@@ -62,6 +63,7 @@ public final class LocalBookings {
         this.userId = userId;
         this.ids = ids;
         this.rows = store.rows();
+        this.reads = store.reads();
         this.outbox = new OutboxLedger(rows, store.json(), clock);
     }
 
@@ -238,37 +240,27 @@ public final class LocalBookings {
 
     /** Free slots to offer instead: nearest on the same resource, then the same time on similar resources. */
     private List<Slot> alternatives(Session s, Resource resource, TimeRange wanted, UUID ignoreBookingId, TimeRange around) {
-        List<Resource> all = s.createSelectionQuery("from ResourceRow r where r.deleted = false", ResourceRow.class)
-                .getResultList().stream().map(rows::resource).toList();
-        Map<UUID, List<AvailabilityRule>> rulesByResource = s.createSelectionQuery("from RuleRow r where r.deleted = false", RuleRow.class)
-                .getResultList().stream().map(rows::rule).collect(Collectors.groupingBy(AvailabilityRule::resourceId));
-        List<Blackout> blackouts = s.createSelectionQuery("from BlackoutRow b where b.deleted = false", BlackoutRow.class)
-                .getResultList().stream().map(rows::blackout).toList();
-        List<Booking> bookings = s.createSelectionQuery("from BookingRow b where b.deleted = false and b.refused = false "
-                        + "and b.startAt < :to and b.endAt > :from", BookingRow.class)
-                .setParameter("from", around.start()).setParameter("to", around.end())
-                .getResultList().stream().map(rows::booking).filter(b -> !b.id().equals(ignoreBookingId)).toList();
+        List<Resource> all = store.query(s, reads::resources);
+        Map<UUID, List<AvailabilityRule>> rulesByResource = store.query(s, reads::rules).stream()
+                .collect(Collectors.groupingBy(AvailabilityRule::resourceId));
+        List<Blackout> blackouts = store.query(s, reads::blackouts);
+        List<Booking> bookings = store.query(s, c -> reads.heldBetween(c, around)).stream()
+                .filter(b -> !b.id().equals(ignoreBookingId)).toList();
         return SlotSuggester.suggest(new SuggestionRequest(resource, wanted, all, rulesByResource, blackouts,
                 bookings, MAX_ALTERNATIVES, SUGGESTION_WINDOW, SUGGESTION_STEP, clock.instant()));
     }
 
     /** Bookings that hold time on the resource within the range: refused ones do not. */
     private List<Booking> holding(Session s, UUID resourceId, TimeRange range) {
-        return s.createSelectionQuery("from BookingRow b where b.resourceId = :resource and b.deleted = false "
-                        + "and b.refused = false and b.startAt < :to and b.endAt > :from order by b.startAt", BookingRow.class)
-                .setParameter("resource", resourceId).setParameter("from", range.start()).setParameter("to", range.end())
-                .getResultList().stream().map(rows::booking).toList();
+        return store.query(s, c -> reads.holding(c, resourceId, range));
     }
 
     private List<AvailabilityRule> rulesOf(Session s, UUID resourceId) {
-        return s.createSelectionQuery("from RuleRow r where r.resourceId = :resource and r.deleted = false", RuleRow.class)
-                .setParameter("resource", resourceId).getResultList().stream().map(rows::rule).toList();
+        return store.query(s, c -> reads.rulesOf(c, resourceId));
     }
 
     private List<Blackout> blackoutsOf(Session s, UUID resourceId) {
-        return s.createSelectionQuery("from BlackoutRow b where b.deleted = false and (b.resourceId is null or b.resourceId = :resource)",
-                        BlackoutRow.class)
-                .setParameter("resource", resourceId).getResultList().stream().map(rows::blackout).toList();
+        return store.query(s, c -> reads.blackoutsOf(c, resourceId));
     }
 
     // ---- queries
@@ -280,17 +272,11 @@ public final class LocalBookings {
 
     /** Bookings overlapping [from, to) with their provisional and refused flags, refused ones included. */
     public List<LocalBooking> localBookingsBetween(Instant from, Instant to) {
-        return store.read(s -> s.createSelectionQuery("from BookingRow b where b.deleted = false "
-                        + "and b.startAt < :to and b.endAt > :from order by b.startAt, b.id", BookingRow.class)
-                .setParameter("from", from).setParameter("to", to)
-                .getResultList().stream().map(rows::localBooking).toList());
+        return store.query(c -> reads.bookingsBetween(c, from, to));
     }
 
     public Optional<LocalBooking> booking(UUID bookingId) {
-        return store.read(s -> {
-            BookingRow row = s.find(BookingRow.class, bookingId);
-            return row == null || row.deleted ? Optional.<LocalBooking>empty() : Optional.of(rows.localBooking(row));
-        });
+        return store.query(c -> reads.booking(c, bookingId));
     }
 
     /** True while a local change to the booking waits for the server's confirmation. */
@@ -300,27 +286,22 @@ public final class LocalBookings {
 
     /** Resources this desk knows of, by name. */
     public List<Resource> resources() {
-        return store.read(s -> s.createSelectionQuery("from ResourceRow r where r.deleted = false order by r.name, r.id", ResourceRow.class)
-                .getResultList().stream().map(rows::resource).toList());
+        return store.query(reads::resources);
     }
 
     public List<AvailabilityRule> rules(UUID resourceId) {
-        return store.read(s -> rulesOf(s, resourceId));
+        return store.query(c -> reads.rulesOf(c, resourceId));
     }
 
     public List<Blackout> blackouts() {
-        return store.read(s -> s.createSelectionQuery("from BlackoutRow b where b.deleted = false", BlackoutRow.class)
-                .getResultList().stream().map(rows::blackout).toList());
+        return store.query(reads::blackouts);
     }
 
     /** Customers whose name, e-mail or phone contains the text (any case), by name; blank text lists all. */
     public List<Customer> searchCustomers(String text, int limit) {
         String needle = "%" + (text == null ? "" : text.strip().toLowerCase(Locale.ROOT)
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
-        return store.read(s -> s.createSelectionQuery("from CustomerRow c where c.deleted = false "
-                        + "and c.searchText like :needle escape '\\' order by c.name, c.id", CustomerRow.class)
-                .setParameter("needle", needle).setMaxResults(limit)
-                .getResultList().stream().map(rows::customer).toList());
+        return store.query(c -> reads.searchCustomers(c, needle, limit));
     }
 
     /** The names of those of the customers that exist (not deleted), by id: one query for a whole calendar range. */
@@ -328,26 +309,16 @@ public final class LocalBookings {
         if (customerIds.isEmpty()) {
             return Map.of();
         }
-        return store.read(s -> s.createSelectionQuery("select c.id, c.name from CustomerRow c "
-                        + "where c.deleted = false and c.id in :ids", Object[].class)
-                .setParameter("ids", customerIds)
-                .getResultList().stream()
-                .collect(Collectors.toMap(row -> (UUID) row[0], row -> (String) row[1])));
+        return store.query(c -> reads.customerNames(c, customerIds));
     }
 
     public Optional<Customer> customer(UUID customerId) {
-        return store.read(s -> {
-            CustomerRow row = s.find(CustomerRow.class, customerId);
-            return row == null || row.deleted ? Optional.<Customer>empty() : Optional.of(rows.customer(row));
-        });
+        return store.query(c -> reads.customer(c, customerId));
     }
 
     /** The customer's bookings, refused ones excluded, by start time. */
     public List<Booking> bookingsOf(UUID customerId) {
-        return store.read(s -> s.createSelectionQuery("from BookingRow b where b.customerId = :customer "
-                        + "and b.deleted = false and b.refused = false order by b.startAt, b.id", BookingRow.class)
-                .setParameter("customer", customerId)
-                .getResultList().stream().map(rows::booking).toList());
+        return store.query(c -> reads.bookingsOf(c, customerId));
     }
 
     public int pendingOutboxCount() {

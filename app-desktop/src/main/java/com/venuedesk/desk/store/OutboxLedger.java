@@ -57,11 +57,6 @@ final class OutboxLedger {
         s.persist(row);
     }
 
-    int pendingCount(Session s) {
-        return s.createSelectionQuery("select count(o) from OutboxRow o where o.state = :state", Long.class)
-                .setParameter("state", PENDING).getSingleResult().intValue();
-    }
-
     /**
      * Up to {@code limit} pending mutations in order. A mutation that names the revision it expects is sent with
      * the newest revision the server gave this desk's own earlier mutations of the same record (a booking made
@@ -259,12 +254,7 @@ final class OutboxLedger {
         }
     }
 
-    List<ConflictItem> openConflicts(Session s) {
-        return s.createSelectionQuery("from ConflictRow c where c.resolved = false order by c.createdAt, c.mutationId", ConflictRow.class)
-                .getResultList().stream().map(this::item).toList();
-    }
-
-    private ConflictItem item(ConflictRow row) {
+    ConflictItem item(ConflictRow row) {
         MutationOutcome outcome = json.outcome(row.outcome);
         List<UUID> conflicting = List.of();
         List<Slot> alternatives = List.of();

@@ -58,6 +58,37 @@ class DeskStoreTest {
     }
 
     @Test
+    void readsServeWhileHibernateStillBootsAndTheFirstWriteWaitsForIt() throws Exception {
+        Booking booked = (Booking) ((Recorded) bookings.createBooking(room.id(), ada.id(), hour(9), "")).entity();
+        UUID device = store.deviceId();
+        store.close();
+        List<Runnable> held = new ArrayList<>();
+
+        store = DeskStore.open(dataDir, CLOCK, held::add);
+        bookings = new LocalBookings(store, CLOCK, CLERK);
+
+        assertThat(held).hasSize(1);
+        assertThat(store.deviceId()).isEqualTo(device);
+        assertThat(bookings.bookingsBetween(hour(0).start(), hour(23).end())).containsExactly(booked);
+        assertThat(bookings.booking(booked.id())).map(LocalBooking::provisional).contains(true);
+        assertThat(bookings.resources()).containsExactly(room);
+        assertThat(bookings.customerNames(List.of(ada.id()))).containsEntry(ada.id(), "Ada Lovelace");
+        assertThat(bookings.pendingOutboxCount()).isEqualTo(1);
+        assertThat(bookings.openConflicts()).isEmpty();
+        assertThat(store.pullCursor()).contains("2");
+        assertThat(new CredentialCache(store).knowsAnyone()).isFalse();
+        java.util.concurrent.CompletableFuture<LocalWrite> write = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> bookings.createBooking(room.id(), ada.id(), hour(11), ""));
+        Thread.sleep(300);
+        assertThat(write).isNotDone();
+
+        held.get(0).run();
+
+        assertThat(write.get(10, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(Recorded.class);
+        assertThat(bookings.bookingsBetween(hour(0).start(), hour(23).end())).hasSize(2);
+    }
+
+    @Test
     void customerNamesAreLookedUpTogetherAndADeletedOrUnknownCustomerHasNone() {
         Customer grace = guest("Grace Hopper", 1);
         store.applyPulledPage(List.of(upsert("3", grace), tombstone("4", EntityType.CUSTOMER, grace.id(), 2)), "4");
