@@ -61,6 +61,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -97,6 +98,8 @@ public final class AppContext implements AutoCloseable {
     /** The embedded server's start, running in the background; null with a central server. */
     private final CompletableFuture<VenueDeskServer> embedded;
     private final CompletableFuture<Void> bootServer;
+    /** Completes once the first screen is up (see {@link #open}): what waits for it does not compete with drawing it. */
+    private final CompletableFuture<Void> firstScreen;
     /** The server's address; for the embedded server, set once it listens. */
     private final CompletableFuture<String> serverUrl;
     private final DeskStore store;
@@ -115,7 +118,7 @@ public final class AppContext implements AutoCloseable {
                            List<AutoCloseable> subscriptions) { }
 
     private AppContext(DeskSettings settings, Clock clock, CompletableFuture<VenueDeskServer> embedded,
-                       CompletableFuture<Void> bootServer, DeskStore store,
+                       CompletableFuture<Void> bootServer, CompletableFuture<Void> firstScreen, DeskStore store,
                        CompletableFuture<String> serverUrl) {
         this.settings = settings;
         this.clock = clock;
@@ -125,6 +128,7 @@ public final class AppContext implements AutoCloseable {
         this.tasks = new FxTaskExecutor(2, failures);
         this.embedded = embedded;
         this.bootServer = bootServer;
+        this.firstScreen = firstScreen;
         this.serverUrl = serverUrl;
         this.store = store;
         this.client = new SyncClient(serverUrl, Duration.ofSeconds(10), Duration.ofSeconds(30));
@@ -153,12 +157,16 @@ public final class AppContext implements AutoCloseable {
         // lets it wait until the calendar is on screen: on a small machine the server's boot would otherwise compete
         // with opening the store and drawing the calendar, and nothing on that first screen needs the server.
         CompletableFuture<Void> bootServer = new CompletableFuture<>();
+        // The store's Hibernate (only writes need it; the first write boots it at once) waits for the first screen too.
+        CompletableFuture<Void> firstScreen = new CompletableFuture<Void>()
+                .completeOnTimeout(null, SERVER_BOOT_AT_THE_LATEST.toMillis(), TimeUnit.MILLISECONDS);
+        Executor afterFirstScreen = afterwards(firstScreen, "desk-store-boot");
         DeskStore store = null;
         if (settings.embeddedServer()) {
-            store = DeskStore.open(settings.storeDir(), clock);
+            store = DeskStore.open(settings.storeDir(), clock, afterFirstScreen);
             embedded = startEmbedded(settings.embeddedServerDir(), bootServer);
             if (new CredentialCache(store).knowsAnyone()) {
-                bootServer.completeOnTimeout(null, SERVER_BOOT_AT_THE_LATEST.toMillis(), TimeUnit.MILLISECONDS);
+                firstScreen.thenRun(() -> bootServer.complete(null));
             } else {
                 bootServer.complete(null);
             }
@@ -170,14 +178,30 @@ public final class AppContext implements AutoCloseable {
         }
         try {
             if (store == null) {
-                store = DeskStore.open(settings.storeDir(), clock);
+                store = DeskStore.open(settings.storeDir(), clock, afterFirstScreen);
             }
         } catch (RuntimeException e) {
             bootServer.cancel(false);
+            firstScreen.cancel(false);
             closeEmbedded(embedded);
             throw e;
         }
-        return new AppContext(settings, clock, embedded, bootServer, store, url);
+        return new AppContext(settings, clock, embedded, bootServer, firstScreen, store, url);
+    }
+
+    /**
+     * Runs a task on a thread of its own once {@code gate} completes (or fails): a thread made here, not a pool's,
+     * inherits the desk's context class loader (under {@code exec:java} not the system one), which Hibernate needs.
+     */
+    private static Executor afterwards(CompletableFuture<Void> gate, String name) {
+        return task -> {
+            Thread thread = new Thread(() -> {
+                gate.handle((done, failure) -> null).join();
+                task.run();
+            }, name);
+            thread.setDaemon(true);
+            thread.start();
+        };
     }
 
     /**
@@ -358,12 +382,12 @@ public final class AppContext implements AutoCloseable {
             // the startup benchmark waits for this line; uptime counts from the JVM's start, i.e. a cold start
             calendarPane.whenFirstBookingsShown(() -> {
                 LOG.info("desk ready in {} ms", ManagementFactory.getRuntimeMXBean().getUptime());
-                bootServer.complete(null);
+                firstScreen.complete(null);
             });
         }
         // a week without bookings shows none: the server boots shortly after the calendar all the same
         CompletableFuture.delayedExecutor(SERVER_BOOT_AFTER_SIGN_IN.toMillis(), TimeUnit.MILLISECONDS)
-                .execute(() -> bootServer.complete(null));
+                .execute(() -> firstScreen.complete(null));
 
         ConflictsViewModel conflicts = new ConflictsViewModel(bookings, tasks, dialogs, messages, formats);
         subscriptions.add(conflicts.watchStore());
@@ -527,6 +551,7 @@ public final class AppContext implements AutoCloseable {
         store.close();
         // a server still waiting to boot is not started just to be stopped
         bootServer.cancel(false);
+        firstScreen.cancel(false);
         closeEmbedded(embedded);
         LOG.info("Desk closed");
     }

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -43,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * interleave with another desk user's write. Listeners hear about every committed change.
  *
  * <p>Reads are plain SQL ({@link StoreReads}) and need no Hibernate: {@link #open} returns once the schema is checked
- * and the device id read, and Hibernate (which only writes need) boots on a thread of its own meanwhile; the first
- * write waits for it. A cold desk thus shows its calendar from the store while Hibernate boots.
+ * and the device id read, and Hibernate (which only writes need) boots later, on the executor the opener names, or on
+ * the first write's thread if that comes first. A cold desk thus shows its calendar from the store before Hibernate
+ * has booted, without Hibernate's boot competing for the cores meanwhile.
  */
 public final class DeskStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeskStore.class);
@@ -52,8 +54,9 @@ public final class DeskStore implements AutoCloseable {
     static final int BATCH_SIZE = 100;
 
     private final HikariDataSource dataSource;
-    /** Hibernate, booting in the background from {@link #open} on; writes wait for it, reads never do. */
-    private final CompletableFuture<SessionFactory> sessions;
+    /** Hibernate, once booted; writes wait for it, reads never do. */
+    private final CompletableFuture<SessionFactory> sessions = new CompletableFuture<>();
+    private final AtomicBoolean booting = new AtomicBoolean();
     private final Clock clock;
     private final WireJson json = new WireJson();
     private final Rows rows = new Rows(json);
@@ -64,9 +67,8 @@ public final class DeskStore implements AutoCloseable {
     private final PulledChanges pulled;
     private final OutboxLedger outbox;
 
-    private DeskStore(HikariDataSource dataSource, CompletableFuture<SessionFactory> sessions, UUID deviceId, Clock clock) {
+    private DeskStore(HikariDataSource dataSource, UUID deviceId, Clock clock) {
         this.dataSource = dataSource;
-        this.sessions = sessions;
         this.clock = clock;
         this.deviceId = deviceId;
         this.pulled = new PulledChanges(rows);
@@ -88,8 +90,11 @@ public final class DeskStore implements AutoCloseable {
         });
     }
 
-    /** As {@link #open(Path, Clock)}, booting Hibernate on {@code hibernateBoot}. */
-    static DeskStore open(Path dataDir, Clock clock, Executor hibernateBoot) {
+    /**
+     * As {@link #open(Path, Clock)}, booting Hibernate on {@code hibernateBoot} (e.g. once the desk's first screen is
+     * up), or on the thread of the first write if that comes first.
+     */
+    public static DeskStore open(Path dataDir, Clock clock, Executor hibernateBoot) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -108,16 +113,8 @@ public final class DeskStore implements AutoCloseable {
         try {
             StoreSchema.migrate(dataSource);
             UUID deviceId = ensureSyncState(dataSource);
-            CompletableFuture<SessionFactory> sessions = new CompletableFuture<>();
-            hibernateBoot.execute(() -> {
-                try {
-                    sessions.complete(sessionFactory(dataSource));
-                } catch (RuntimeException | Error e) {
-                    log.error("Hibernate did not start on the desk store; writes fail", e);
-                    sessions.completeExceptionally(e);
-                }
-            });
-            DeskStore store = new DeskStore(dataSource, sessions, deviceId, clock);
+            DeskStore store = new DeskStore(dataSource, deviceId, clock);
+            hibernateBoot.execute(store::bootHibernate);
             log.info("Desk store open in {} (device {})", dataDir, deviceId);
             return store;
         } catch (RuntimeException e) {
@@ -202,8 +199,22 @@ public final class DeskStore implements AutoCloseable {
         return session.doReturningWork(work::run);
     }
 
-    /** Hibernate, waiting for its boot (see the class comment) when it has not finished yet. */
+    /** Boots Hibernate unless it is booting or booted already. */
+    private void bootHibernate() {
+        if (!booting.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            sessions.complete(sessionFactory(dataSource));
+        } catch (RuntimeException | Error e) {
+            log.error("Hibernate did not start on the desk store; writes fail", e);
+            sessions.completeExceptionally(e);
+        }
+    }
+
+    /** Hibernate: booted now if nobody has begun to, waited for if it is booting (see the class comment). */
     private SessionFactory sessions() {
+        bootHibernate();
         try {
             return sessions.join();
         } catch (CompletionException e) {
@@ -358,10 +369,13 @@ public final class DeskStore implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            sessions().close();
-        } catch (RuntimeException e) {
-            log.debug("Hibernate never started on the desk store, nothing to close");
+        // not booted (nor to be booted) just to be closed
+        if (!booting.compareAndSet(false, true)) {
+            try {
+                sessions.join().close();
+            } catch (CompletionException e) {
+                log.debug("Hibernate never started on the desk store, nothing to close");
+            }
         }
         dataSource.close();
         log.info("Desk store closed");
