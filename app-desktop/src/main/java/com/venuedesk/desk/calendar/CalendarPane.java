@@ -140,7 +140,9 @@ public final class CalendarPane extends StackPane {
         for (DateControl control : List.of(calendarView, resourcesView)) {
             configure(control);
         }
-        getChildren().addAll(resourcesView, calendarView);
+        // the per-resource view joins the scene when first shown: until then it has no skin, CSS or layout to cost a
+        // cold start (a column per resource, each a day view)
+        getChildren().add(calendarView);
         // CalendarFX ties every page's suspension to the CalendarView's, so that all pages (the month page with every
         // entry of the range, the day page with its agenda) reload whenever the view does; each page follows its own
         // visibility instead (see updateSuspension)
@@ -238,6 +240,9 @@ public final class CalendarPane extends StackPane {
 
     private void showMode(CalendarMode mode) {
         boolean resources = mode == CalendarMode.RESOURCES;
+        if (resources && resourcesView.getParent() == null) {
+            getChildren().add(0, resourcesView);
+        }
         resourcesView.setVisible(resources);
         calendarView.setVisible(!resources);
         updateSuspension();
