@@ -37,6 +37,7 @@ import java.util.UUID;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.PasswordField;
@@ -75,7 +76,10 @@ public final class Screenshots {
             ((Button) scene.lookup("#signIn")).fire();
             return null;
         });
-        settle(4000);
+        // the refusal comes from the embedded server, which may still be booting: wait for it, not a fixed time
+        waitUntil(() -> !((Label) stage.getScene().lookup("#passwordError")).getText().isEmpty()
+                || !((Label) stage.getScene().lookup("#usernameError")).getText().isEmpty());
+        settle(500);
         save(stage.getScene(), out.resolve("01-sign-in.png"));
 
         onFx(() -> {

@@ -90,6 +90,9 @@ final class BookingEntryView extends DayEntryView {
         private Text time;
         private Font measuredFont;
         private double lineHeight;
+        private String measuredWordsOf;
+        private Font measuredWordsFont;
+        private double widestWordWidth;
         // held in fields: the entry only keeps weak references, so a dropped view does not stay reachable through it
         private final InvalidationListener restyle = it -> applyStyleClasses(getSkinnable());
         private final InvalidationListener relabel = it -> updateTexts();
@@ -149,7 +152,9 @@ final class BookingEntryView extends DayEntryView {
             if (!room) {
                 return;
             }
-            title.setWrappingWidth(textWidth >= MIN_WRAP_WIDTH ? textWidth : 0);
+            // wrapped only between words: a word wider than the line would be broken inside ("Margare / t")
+            boolean wrap = textWidth >= MIN_WRAP_WIDTH && widestWord() <= textWidth;
+            title.setWrappingWidth(wrap ? textWidth : 0);
             title.relocate(snapPositionX(x + TEXT_INSET_X), snapPositionY(y));
             double titleHeight = title.getLayoutBounds().getHeight();
             double timeHeight = time.getLayoutBounds().getHeight();
@@ -157,6 +162,27 @@ final class BookingEntryView extends DayEntryView {
                 time.setVisible(true);
                 time.relocate(snapPositionX(x + TEXT_INSET_X), snapPositionY(y + titleHeight + TIME_GAP_Y));
             }
+        }
+
+        /** The width of the title's widest word in its font; measured again only when either changes. */
+        private double widestWord() {
+            String text = title.getText();
+            Font font = title.getFont();
+            if (!text.equals(measuredWordsOf) || !font.equals(measuredWordsFont)) {
+                Text probe = new Text();
+                probe.setFont(font);
+                double widest = 0;
+                // words between spaces: JavaFX breaks some hyphenated words too ("Berners- / Lee"), but not all, and
+                // mid-word where it does not ("(no-sho / w)"), so a hyphenated word has to fit whole
+                for (String word : text.split("\\s+")) {
+                    probe.setText(word);
+                    widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+                }
+                widestWordWidth = widest;
+                measuredWordsOf = text;
+                measuredWordsFont = font;
+            }
+            return widestWordWidth;
         }
 
         /**

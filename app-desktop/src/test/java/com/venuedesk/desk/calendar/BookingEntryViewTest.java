@@ -41,6 +41,7 @@ class BookingEntryViewTest {
     private DayView wide;
     private DayView narrow;
     private DayView medium;
+    private DayView roomy;
 
     @Start
     void start(Stage stage) {
@@ -54,7 +55,8 @@ class BookingEntryViewTest {
         wide = dayView(source, time, 300);
         narrow = dayView(source, time, 16);
         medium = dayView(source, time, 48);
-        Scene scene = new Scene(new HBox(wide, narrow, medium), 364, 1000);
+        roomy = dayView(source, time, 84);
+        Scene scene = new Scene(new HBox(wide, narrow, medium, roomy), 448, 1000);
         scene.getStylesheets().add(BookingEntryView.class.getResource("bookings.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -148,5 +150,30 @@ class BookingEntryViewTest {
         assertThat(view.titleText().getWrappingWidth()).isZero();
         assertThat(view.titleText().getLayoutBounds().getWidth()).isGreaterThan(view.getWidth());
         assertThat(shown(robot, wide, confirmed).titleText().getWrappingWidth()).isPositive();
+    }
+
+    @Test
+    void aTitleWrapsBetweenWordsOnlyWhenEachOfItsWordsFitsOnALine(FxRobot robot) {
+        BookingEntryView ada = shown(robot, roomy, confirmed);
+        BookingEntryView grace = shown(robot, roomy, provisional);
+        double line = ada.getWidth() - 2 * 4;
+
+        assertThat(line).isGreaterThanOrEqualTo(BookingEntryView.MIN_WRAP_WIDTH);
+        assertThat(widestWord(ada.titleText())).isLessThanOrEqualTo(line);
+        assertThat(ada.titleText().getWrappingWidth()).isPositive();
+        // "(provisional)" is wider than the line: wrapped, it would break inside the word
+        assertThat(widestWord(grace.titleText())).isGreaterThan(grace.getWidth() - 2 * 4);
+        assertThat(grace.titleText().getWrappingWidth()).isZero();
+    }
+
+    private static double widestWord(Text title) {
+        Text probe = new Text();
+        probe.setFont(title.getFont());
+        double widest = 0;
+        for (String word : title.getText().split(" ")) {
+            probe.setText(word);
+            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+        }
+        return widest;
     }
 }
