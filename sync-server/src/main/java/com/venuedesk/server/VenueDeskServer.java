@@ -5,6 +5,7 @@ import com.venuedesk.server.api.OperationsApi;
 import com.venuedesk.server.api.ProblemMapper;
 import com.venuedesk.server.api.RouteTable;
 import com.venuedesk.server.auth.AccessTokens;
+import com.venuedesk.server.auth.CurrentAccounts;
 import com.venuedesk.server.auth.AuthApi;
 import com.venuedesk.server.auth.AuthPolicy;
 import com.venuedesk.server.auth.AuthService;
@@ -94,6 +95,8 @@ public final class VenueDeskServer implements AutoCloseable {
         AuthPolicy authPolicy = config.authPolicy();
         RefreshTokens refreshTokens = new RefreshTokens(config.clock(), authPolicy.refreshTokenLifetime());
         AuthService auth = new AuthService(db, tokens, refreshTokens, authPolicy, config.clock());
+        // every route's token check: signed, and the account still active in the role it acts in
+        CurrentAccounts accounts = new CurrentAccounts(tokens, db);
         Optional<String> generatedAdminPassword = auth.bootstrapAdmin(config.adminPassword());
         LoginRateLimiter loginLimiter = new LoginRateLimiter(authPolicy.loginAttemptsPerWindow(),
                 authPolicy.loginWindow(), config.clock());
@@ -101,7 +104,7 @@ public final class VenueDeskServer implements AutoCloseable {
         RouteTable table = new RouteTable();
         new OperationsApi(db, meters, table, json, VERSION).routes(table);
         new AuthApi(auth, loginLimiter).routes(table);
-        new UserApi(new UserService(db, refreshTokens, authPolicy, config.clock())).routes(table);
+        new UserApi(new UserService(db, refreshTokens, authPolicy, config.clock(), accounts::changed)).routes(table);
 
         // bookings, resources, customers (and the demo venue built through the same services)
         ResourceService resources = new ResourceService(db);
@@ -124,7 +127,7 @@ public final class VenueDeskServer implements AutoCloseable {
             cfg.http.maxRequestSize = config.maxRequestBytes();
             cfg.startup.showJavalinBanner = false;
             problems.register(cfg.routes);
-            table.registerWith(cfg.routes, tokens, meters);
+            table.registerWith(cfg.routes, accounts, meters);
         });
         try {
             http.start(config.bindHost(), config.port());

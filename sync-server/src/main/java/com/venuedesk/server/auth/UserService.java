@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
@@ -23,12 +24,15 @@ public final class UserService {
     private final RefreshTokens refreshTokens;
     private final PasswordPolicy passwords;
     private final Clock clock;
+    /** Told about every account whose role or active flag changed (see {@link CurrentAccounts}). */
+    private final Consumer<UUID> accountChanged;
 
-    public UserService(Database db, RefreshTokens refreshTokens, AuthPolicy policy, Clock clock) {
+    public UserService(Database db, RefreshTokens refreshTokens, AuthPolicy policy, Clock clock, Consumer<UUID> accountChanged) {
         this.db = db;
         this.refreshTokens = refreshTokens;
         this.passwords = new PasswordPolicy(policy.minPasswordLength());
         this.clock = clock;
+        this.accountChanged = accountChanged;
     }
 
     /** A staff account as shown to an administrator; never the password hash. */
@@ -83,8 +87,9 @@ public final class UserService {
     }
 
     /**
-     * Changes role and/or active flag (null leaves a value as it is). Disabling ends the user's sessions at their next
-     * refresh. The last active administrator can neither be demoted nor disabled, so the installation stays manageable.
+     * Changes role and/or active flag (null leaves a value as it is). Disabling ends the user's sessions: their refresh
+     * tokens at once, their access tokens at their next request (see {@link CurrentAccounts}); a new role applies from
+     * the next request too. The last active administrator can neither be demoted nor disabled, so the installation stays manageable.
      */
     public UserView update(UUID id, Role role, Boolean active) {
         if (role == null && active == null) {
@@ -110,6 +115,7 @@ public final class UserService {
             }
             return UserView.of(user, clock.instant());
         });
+        accountChanged.accept(id);
         LOG.info("user updated userId={} role={} active={}", id, updated.role(), updated.active());
         return updated;
     }

@@ -123,6 +123,35 @@ class UsersApiIT {
 
     @ParameterizedTest
     @EnumSource(ServerUnderTest.Db.class)
+    void aChangedRoleAppliesAndADisabledAccountIsRefusedAtTheNextRequestNotWhenItsTokenExpires(ServerUnderTest.Db db,
+                                                                                            @TempDir Path dir) {
+        try (VenueDeskServer server = start(db, dir)) {
+            ApiClient anonymous = new ApiClient(server.baseUri());
+            ApiClient admin = anonymous.login("admin", ServerUnderTest.ADMIN_PASSWORD);
+            String id = admin.post("/api/v1/users", user("dana", "dana-admin-pass", "ADMIN")).json().get("id").asText();
+            ApiClient dana = anonymous.login("dana", "dana-admin-pass");
+            assertThat(dana.get("/api/v1/users").status()).isEqualTo(200);
+
+            assertThat(admin.put("/api/v1/users/" + id, "{\"role\":\"FRONT_DESK\"}").status()).isEqualTo(200);
+
+            // the same access token, still signed ADMIN and minutes from expiry: refused as the FRONT_DESK she now is
+            ApiClient.Reply demoted = dana.get("/api/v1/users");
+            assertThat(demoted.status()).isEqualTo(403);
+            assertThat(demoted.json().get("detail").asText()).contains("you are FRONT_DESK");
+            assertThat(dana.get("/api/v1/auth/me").status()).isEqualTo(200);
+
+            assertThat(admin.put("/api/v1/users/" + id, "{\"active\":false}").status()).isEqualTo(200);
+
+            ApiClient.Reply disabled = dana.get("/api/v1/auth/me");
+            assertThat(disabled.status()).isEqualTo(401);
+            assertThat(disabled.contentType()).startsWith("application/problem+json");
+            assertThat(disabled.json().get("detail").asText()).contains("disabled");
+            assertThat(admin.get("/api/v1/users").status()).isEqualTo(200);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServerUnderTest.Db.class)
     void anAdminPasswordResetLiftsALockoutAndEndsTheUsersSessions(ServerUnderTest.Db db, @TempDir Path dir) {
         try (VenueDeskServer server = start(db, dir)) {
             ApiClient anonymous = new ApiClient(server.baseUri());
