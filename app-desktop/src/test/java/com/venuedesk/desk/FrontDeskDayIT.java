@@ -155,8 +155,7 @@ class FrontDeskDayIT {
                 && view.getEntry().getStartAsZonedDateTime().toInstant().equals(movedStart)).isPresent());
 
         // 4. check-in with the shortcut on the selected booking
-        robot.clickOn(shownEntry(firstId).orElseThrow());
-        WaitForAsyncUtils.waitForFxEvents();
+        clickWhenUncovered(shownEntry(firstId).orElseThrow());
         robot.press(KeyCode.CONTROL).type(KeyCode.I).release(KeyCode.CONTROL);
         waitFor(() -> server.admin().get("/api/v1/bookings/" + firstId).json().hasNonNull("checkedInAt"));
         JsonNode checkedIn = server.admin().get("/api/v1/bookings/" + firstId).json();
@@ -299,6 +298,19 @@ class FrontDeskDayIT {
 
     private String statusText(String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    /**
+     * Clicks the node once no pop-up window covers its centre: the desk's notifications (a few seconds, bottom right)
+     * lie over the calendar's right-hand days, and a click there lands on the notification, as it would for staff.
+     */
+    private void clickWhenUncovered(Node node) throws Exception {
+        javafx.geometry.Point2D centre = robot.point(node).query();
+        waitFor(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.stage.PopupWindow && w.isShowing())
+                .noneMatch(w -> new javafx.geometry.BoundingBox(w.getX(), w.getY(), w.getWidth(), w.getHeight()).contains(centre)));
+        robot.clickOn(node);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** The booking as the calendar draws it, when it is drawn in a shown view. */
