@@ -221,7 +221,7 @@ class FrontDeskDayIT {
         // taking the first alternative books it; the server confirms it and the inbox is empty again
         Button first = (Button) card.lookup(".conflict-alternative");
         String chosen = first.getText();
-        robot.clickOn(first);
+        clickWhenUncovered(first);
         waitForCatchUp(() -> conflictCards().isEmpty() && statusText("#pendingStatus").equals(messages.get("status.allSynced")));
         JsonNode rebooked = waitForFound(() -> serverBookingsBetween(at(0, 0), at(23, 0)).stream()
                 .filter(b -> b.get("customerId").asText().equals(guestId.toString()))
