@@ -157,15 +157,23 @@ public final class AppContext implements AutoCloseable {
         // lets it wait until the calendar is on screen: on a small machine the server's boot would otherwise compete
         // with opening the store and drawing the calendar, and nothing on that first screen needs the server.
         CompletableFuture<Void> bootServer = new CompletableFuture<>();
-        // The store's Hibernate (only writes need it; the first write boots it at once) waits for the first screen too.
         CompletableFuture<Void> firstScreen = new CompletableFuture<Void>()
                 .completeOnTimeout(null, SERVER_BOOT_AT_THE_LATEST.toMillis(), TimeUnit.MILLISECONDS);
-        Executor afterFirstScreen = afterwards(firstScreen, "desk-store-boot");
-        DeskStore store = null;
+        // The store's Hibernate (only writes need it; the first write boots it at once) waits for the first screen
+        // too, when the cache can sign staff in; otherwise the online sign-in's first write (remembering the
+        // credentials) needs it soon after the server answers, so it boots at once, while the server is awaited.
+        CompletableFuture<Void> bootStore = new CompletableFuture<>();
+        DeskStore store = DeskStore.open(settings.storeDir(), clock, afterwards(bootStore, "desk-store-boot"));
+        boolean cacheSignsIn = new CredentialCache(store).knowsAnyone();
+        if (cacheSignsIn) {
+            // also when the desk closes first (then the boot finds the store closed and does nothing)
+            firstScreen.whenComplete((done, failure) -> bootStore.complete(null));
+        } else {
+            bootStore.complete(null);
+        }
         if (settings.embeddedServer()) {
-            store = DeskStore.open(settings.storeDir(), clock, afterFirstScreen);
             embedded = startEmbedded(settings.embeddedServerDir(), bootServer);
-            if (new CredentialCache(store).knowsAnyone()) {
+            if (cacheSignsIn) {
                 firstScreen.thenRun(() -> bootServer.complete(null));
             } else {
                 bootServer.complete(null);
@@ -175,16 +183,6 @@ public final class AppContext implements AutoCloseable {
             bootServer.complete(null);
             url = CompletableFuture.completedFuture(settings.serverUrl().orElseThrow().toString());
             LOG.info("Central server at {}", url.join());
-        }
-        try {
-            if (store == null) {
-                store = DeskStore.open(settings.storeDir(), clock, afterFirstScreen);
-            }
-        } catch (RuntimeException e) {
-            bootServer.cancel(false);
-            firstScreen.cancel(false);
-            closeEmbedded(embedded);
-            throw e;
         }
         return new AppContext(settings, clock, embedded, bootServer, firstScreen, store, url);
     }
