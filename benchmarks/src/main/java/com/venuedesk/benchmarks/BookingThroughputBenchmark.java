@@ -39,7 +39,7 @@ import okhttp3.Response;
  * raw JDBC insert rate into a table with the same exclusion constraint (one row per transaction, same data, same
  * concurrency). Then a hot-slot race: many clients at once for one slot, latency percentiles.
  *
- * <p>Run: {@code ./mvnw -q -pl benchmarks -am -DskipTests compile exec:java}
+ * <p>Run: {@code ./mvnw -q -pl benchmarks -am -Dmaven.test.skip=true compile exec:java}
  * (options: {@code -Dbench.bookings=2000 -Dbench.threads=8 -Dbench.rounds=200 -Dbench.minWarmups=6 -Dbench.maxWarmups=12
  * -Dbench.iterations=3 -Dbench.cpu=true}; see README). Targets: HTTP >= 60% of raw, hot-slot p99 < 50 ms.
  */

@@ -57,7 +57,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * tables: exactly the rows the server's own create path writes (booking at revision 1, one change-log row each, whose
  * {@code tx_id} PostgreSQL fills), a hundred times faster than 100,000 HTTP creates.
  *
- * <p>Run: {@code ./mvnw -q -pl benchmarks -am -DskipTests compile exec:java
+ * <p>Run: {@code ./mvnw -q -pl benchmarks -am -Dmaven.test.skip=true compile exec:java
  * -Dexec.mainClass=com.venuedesk.benchmarks.InitialSyncBenchmark} (options: {@code -Dbench.rounds=2 -Dbench.rows=100000
  * -Dbench.pageSize=2000 -Dbench.freshDesk=true}, the desk's default page). Targets: initial sync of 100,000 bookings
  * within 10 s and at least 50% of the raw rate.
