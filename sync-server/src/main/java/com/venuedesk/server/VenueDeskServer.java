@@ -37,6 +37,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -60,10 +64,12 @@ public final class VenueDeskServer implements AutoCloseable {
     private final RouteTable routeTable;
     private final ChangeEvents changeEvents;
     private final BookingService bookings;
+    private final ExecutorService async;
 
     private VenueDeskServer(Database db, Javalin http, PrometheusMeterRegistry meters, Optional<String> generatedAdminPassword,
-                            RouteTable routeTable, ChangeEvents changeEvents, BookingService bookings) {
+                            RouteTable routeTable, ChangeEvents changeEvents, BookingService bookings, ExecutorService async) {
         this.db = db;
+        this.async = async;
         this.bookings = bookings;
         this.changeEvents = changeEvents;
         this.http = http;
@@ -122,7 +128,11 @@ public final class VenueDeskServer implements AutoCloseable {
         }
 
         ProblemMapper problems = new ProblemMapper(json);
+        // Javalin's own pool for asynchronous requests (the change stream) has non-daemon threads that outlive
+        // stop() by a minute: a desk that quits would hang that long. This one is daemon and ends with the server.
+        ExecutorService async = Executors.newCachedThreadPool(daemonThreads("venuedesk-async-"));
         Javalin http = Javalin.create(cfg -> {
+            cfg.concurrency.executor = kotlin.LazyKt.lazyOf(new io.javalin.http.util.AsyncExecutor(async));
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.http.maxRequestSize = config.maxRequestBytes();
             cfg.startup.showJavalinBanner = false;
@@ -134,10 +144,20 @@ public final class VenueDeskServer implements AutoCloseable {
         } catch (RuntimeException e) {
             changeEvents.close();
             bookings.close();
+            async.shutdownNow();
             throw e;
         }
         LOG.info("VenueDesk server {} listening on {}:{} with {}", VERSION, config.bindHost(), http.port(), db.vendor());
-        return new VenueDeskServer(db, http, meters, generatedAdminPassword, table, changeEvents, bookings);
+        return new VenueDeskServer(db, http, meters, generatedAdminPassword, table, changeEvents, bookings, async);
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static void createDataDir(Path dir) {
@@ -175,6 +195,7 @@ public final class VenueDeskServer implements AutoCloseable {
         try {
             changeEvents.close();
             http.stop();
+            async.shutdownNow();
             bookings.close();
         } finally {
             meters.close();

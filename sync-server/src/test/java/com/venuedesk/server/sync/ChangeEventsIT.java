@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -86,6 +88,45 @@ class ChangeEventsIT {
             assertThat(paths.get("/api/v1/sync/push").get("post")).isNotNull();
             assertThat(paths.get("/api/v1/sync/pull").get("get")).isNotNull();
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServerUnderTest.Db.class)
+    void aClosedServerLeavesNoThreadBehindThatWouldKeepAnEmbeddingDeskRunning(ServerUnderTest.Db db, @TempDir Path dir)
+            throws Exception {
+        Set<Thread> before = nonDaemonThreads();
+        try (VenueDeskServer server = ServerUnderTest.start(db, dir)) {
+            Venue venue = new Venue(server);
+            venue.staff("desk1", Role.FRONT_DESK);
+            String token = venue.anonymous.post("/api/v1/auth/login",
+                    "{\"username\":\"desk1\",\"password\":\"desk1-password\"}").json().get("accessToken").asText();
+            // a listening desk makes the server run a request asynchronously, on a pool of its own
+            HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(server.baseUri() + "/api/v1/sync/events"))
+                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            assertThat(stream.body().findFirst()).contains(": connected");
+            stream.body().close();
+        }
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        Set<Thread> left = nonDaemonThreads();
+        while (!before.containsAll(left) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            left = nonDaemonThreads();
+        }
+        left.removeAll(before);
+        assertThat(left).extracting(Thread::getName).isEmpty();
+    }
+
+    private static Set<Thread> nonDaemonThreads() {
+        Set<Thread> threads = new HashSet<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.isAlive() && !thread.isDaemon()) {
+                threads.add(thread);
+            }
+        }
+        return threads;
     }
 
     private static String next(BlockingQueue<String> lines, String prefix, Duration within) throws InterruptedException {
