@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ public final class App extends Application {
 
     private DeskSettings presetSettings;
     private boolean demoSignIn = true;
+    private boolean exitWhenSynced;
     private CompletableFuture<AppContext> opening;
     private AppContext context;
 
@@ -36,12 +38,17 @@ public final class App extends Application {
 
     @Override
     public void init() {
-        DeskSettings settings = presetSettings != null ? presetSettings
-                : StartupOptions.parse(getParameters().getRaw(), System.getProperty("venuedesk.home"),
-                        System.getProperty("user.home")).settings();
+        DeskSettings settings = presetSettings;
+        if (settings == null) {
+            StartupOptions options = StartupOptions.parse(getParameters().getRaw(), System.getProperty("venuedesk.home"),
+                    System.getProperty("user.home"));
+            settings = options.settings();
+            exitWhenSynced = options.exitWhenSynced();
+        }
+        DeskSettings opened = settings;
         LOG.info("Starting the desk with data in {}", settings.home());
         // a thread of this one's making: it inherits the context class loader Flyway finds its migrations with
-        opening = CompletableFuture.supplyAsync(() -> AppContext.open(settings, Clock.systemUTC()), task -> {
+        opening = CompletableFuture.supplyAsync(() -> AppContext.open(opened, Clock.systemUTC()), task -> {
             Thread thread = new Thread(task, "desk-open");
             thread.setDaemon(true);
             thread.start();
@@ -58,6 +65,9 @@ public final class App extends Application {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         Thread.setDefaultUncaughtExceptionHandler(context.failureReporter());
+        if (exitWhenSynced) {
+            context.whenFirstSynced(Platform::exit);
+        }
         context.show(stage, demoSignIn);
     }
 

@@ -112,6 +112,8 @@ public final class AppContext implements AutoCloseable {
     private Session session;
     private boolean demoSignIn;
     private boolean readyLogged;
+    /** Run on the JavaFX thread after the first complete sync of a session; null for none. */
+    private Runnable afterFirstSync;
 
     /** What exists only while someone is signed in. */
     private record Session(SignInResult.UserSession user, LocalBookings bookings, SyncEngine engine,
@@ -295,6 +297,11 @@ public final class AppContext implements AutoCloseable {
         return store;
     }
 
+    /** Runs {@code action} on the JavaFX thread once the next session's first sync has completed. */
+    public void whenFirstSynced(Runnable action) {
+        this.afterFirstSync = action;
+    }
+
     /**
      * Shows the sign-in screen in {@code primary}. Call on the JavaFX thread.
      *
@@ -370,6 +377,20 @@ public final class AppContext implements AutoCloseable {
         StatusViewModel status = new StatusViewModel(messages, formats);
         status.signedInAs(user.username(), messages.get("role." + user.role().name()), user.offline());
         subscriptions.add(engine.addStatusListener(s -> onUi(() -> show(status, s))));
+        if (afterFirstSync != null) {
+            Runnable action = afterFirstSync;
+            afterFirstSync = null;
+            java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+            subscriptions.add(engine.addStatusListener(s -> {
+                if (s.lastSuccess() != null && once.compareAndSet(false, true)) {
+                    // and once the calendar shows what the sync brought (a first start has nothing to show before)
+                    firstScreen.thenRun(() -> onUi(() -> {
+                        LOG.info("synced at {}; quitting as asked (--exit-when-synced)", s.lastSuccess());
+                        action.run();
+                    }));
+                }
+            }));
+        }
 
         CalendarViewModel calendar = new CalendarViewModel(bookings, tasks, dialogs, messages, formats, clock,
                 request -> openBookingDialog(bookings, request));

@@ -7,24 +7,30 @@ import java.util.Optional;
 
 /**
  * What the command line and system properties say: {@code --server=URL} (overrides the settings file for this run),
- * {@code --home=DIR} or {@code -Dvenuedesk.home=DIR} (default {@code ~/.venuedesk}).
+ * {@code --home=DIR} or {@code -Dvenuedesk.home=DIR} (default {@code ~/.venuedesk}), and {@code --exit-when-synced}:
+ * sign in (the demo user with the embedded server), sync once and quit, for a smoke test of an installation and the
+ * training run that records the installer's class-data-sharing archive.
  */
-public record StartupOptions(Path home, Optional<URI> serverOverride) {
+public record StartupOptions(Path home, Optional<URI> serverOverride, boolean exitWhenSynced) {
+    private static final String KNOWN = "--server=URL, --home=DIR, --exit-when-synced";
 
     public static StartupOptions parse(List<String> args, String homeProperty, String userHome) {
         Path home = homeProperty == null || homeProperty.isBlank()
                 ? Path.of(userHome, ".venuedesk") : Path.of(homeProperty);
         Optional<URI> server = Optional.empty();
+        boolean exitWhenSynced = false;
         for (String arg : args) {
             if (arg.startsWith("--server=")) {
                 server = Optional.of(URI.create(arg.substring("--server=".length())));
             } else if (arg.startsWith("--home=")) {
                 home = Path.of(arg.substring("--home=".length()));
+            } else if (arg.equals("--exit-when-synced")) {
+                exitWhenSynced = true;
             } else {
-                throw new IllegalArgumentException("unknown option " + arg + " (known: --server=URL, --home=DIR)");
+                throw new IllegalArgumentException("unknown option " + arg + " (known: " + KNOWN + ")");
             }
         }
-        return new StartupOptions(home, server);
+        return new StartupOptions(home, server, exitWhenSynced);
     }
 
     /** The settings of this run: the file's, with the command line's server when given. */

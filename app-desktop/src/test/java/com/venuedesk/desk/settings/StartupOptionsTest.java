@@ -46,8 +46,14 @@ class StartupOptionsTest {
     }
 
     @Test
+    void exitWhenSyncedIsOffUnlessAsked() {
+        assertThat(StartupOptions.parse(List.of(), null, "/home/front").exitWhenSynced()).isFalse();
+        assertThat(StartupOptions.parse(List.of("--exit-when-synced"), null, "/home/front").exitWhenSynced()).isTrue();
+    }
+
+    @Test
     void anUnknownOptionIsRefusedWithTheKnownOnes() {
         assertThatThrownBy(() -> StartupOptions.parse(List.of("--sever=x"), null, "/home/front"))
-                .hasMessageContaining("--server=URL");
+                .hasMessageContaining("--server=URL").hasMessageContaining("--exit-when-synced");
     }
 }
