@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the desk app's native installer for this OS with jpackage. The options live in the *.args files beside this
-# script; this script only gathers the jars and picks the args file.
+# script (common.args: every step; image.args: the application image; one per installer type); this script gathers
+# the jars, and on Linux records the class-data-sharing archive the launcher starts with (see README.md).
 #   installers/build-desk-installer.sh [deb|rpm|msi|dmg]
 # IT pre-configures the central server for every PC installed from the package with
 #   VENUEDESK_SERVER_URL=https://sync.example.org installers/build-desk-installer.sh deb
@@ -32,7 +33,96 @@ extra=()
 if [ -n "${VENUEDESK_SERVER_URL:-}" ]; then
   extra+=(--java-options "-Dvenuedesk.server=${VENUEDESK_SERVER_URL}")
 fi
-jpackage @"$here/desk/common.args" @"$args" \
-  --input "$out/lib" --main-jar "$(basename app-desktop/target/app-desktop-*.jar)" \
-  --module-path "$out/mods" --dest "$out/dist" "${extra[@]}"
+image_args=(@"$here/desk/common.args" @"$here/desk/image.args"
+  --input "$out/lib" --main-jar "$(basename app-desktop/target/app-desktop-*.jar)" --module-path "$out/mods")
+
+if [ "$type" = msi ] || [ "$type" = dmg ]; then
+  # The archive must be recorded by the packaged runtime on the target OS, by a training run of the desk; that run
+  # is written for Linux only (launcher and cfg paths, display), so Windows and macOS installers start without one.
+  echo "note: $type installer without a class-data-sharing archive (recorded on Linux builds only)" >&2
+  jpackage "${image_args[@]}" --jlink-options --strip-native-commands @"$args" --dest "$out/dist" "${extra[@]}"
+  ls -l "$out/dist"
+  exit 0
+fi
+
+# Step 1: the application image. jlink writes the runtime's base CDS archive (lib/server/classes.jsa), which a
+# dynamic archive builds on; it runs the image's bin/java to do so, hence no --strip-native-commands here.
+image="$out/image/VenueDesk"
+jpackage "${image_args[@]}" --type app-image --dest "$out/image" \
+  --jlink-options --generate-cds-archive \
+  --java-options "-XX:SharedArchiveFile=\$APPDIR/venuedesk.jsa" "${extra[@]}"
+# what --strip-native-commands would have left out, now that the base archive is written; the archive without
+# compressed oops serves heaps above 32 GB only, and the launcher caps the heap at 768 MB
+rm -rf "$image/lib/runtime/bin" "$image/lib/runtime/lib/server/classes_nocoops.jsa"
+test -f "$image/lib/runtime/lib/server/classes.jsa"
+
+# Step 2: a training run of the image's own launcher records the classes the desk loads from sign-in to its first
+# sync into lib/app/venuedesk.jsa. The archive holds only for this runtime, these jars (size and modification time)
+# and this class path, absolute paths included (JDK 17 cannot relocate it), so the run sees the image where the
+# package installs it: a private mount namespace (unshare) lays the image over that directory for this run alone.
+# It runs with the embedded server in a scratch home (never a user's data) and without the cfg's archive option
+# (the JVM refuses to read and write the same archive); nothing in the image changes after it.
+pkg="$(awk '$1 == "--linux-package-name" {print $2}' "$args")"
+install_dir="$(awk '$1 == "--install-dir" {print $2}' "$args")"
+installed="${install_dir:-/opt}/${pkg:-venuedesk}"
+cfg="$image/lib/app/VenueDesk.cfg"
+epoch="${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct)}"
+archive="$image/lib/app/venuedesk.jsa"
+display=()
+skip=""
+if [ "$type" = rpm ]; then
+  # rpmbuild stamps the packaged jars with the build's time unless its macros clamp them, and the archive holds
+  # only for the jars' recorded modification times (see README.md); untested here, so no archive for rpm
+  skip="rpm keeps no stable modification times for the jars"
+fi
+if command -v xvfb-run > /dev/null; then
+  display=(xvfb-run -a)   # JavaFX needs a display; Monocle cannot plug into the jlink'd javafx.graphics module
+elif [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  skip="no display and no xvfb-run (apt-get install xvfb)"
+fi
+if ! command -v unshare > /dev/null || ! unshare --mount --map-root-user true 2> /dev/null; then
+  skip="no mount namespace (unshare --mount --map-root-user) to run the desk at $installed"
+fi
+if [ -n "$skip" ]; then
+  echo "warning: $skip: installer without a class-data-sharing archive" >&2
+  grep -v 'SharedArchiveFile' "$cfg" > "$cfg.tmp" && mv "$cfg.tmp" "$cfg"
+else
+  # jpackage copies the image again to package it, stamping each file with the time of that copy; dpkg-deb
+  # clamps the packaged files' times to SOURCE_DATE_EPOCH, so the installed jars get the times the run recorded
+  find "$image" -exec touch -h -d "@$epoch" {} +
+  cp "$cfg" "$out/VenueDesk.cfg.release"
+  # the training run talks to the embedded server even when IT configured a central one
+  grep -v -e 'SharedArchiveFile' -e '-Dvenuedesk.server=' "$out/VenueDesk.cfg.release" > "$cfg"
+  home="$(mktemp -d)"
+  echo "training run for the class-data-sharing archive at $installed (log: $out/training.log)"
+  # the directory over which the image is laid: the installed one if this machine has the desk, else a fresh
+  # one in a scratch file system over its parent (both seen by this run only)
+  at_install_dir='
+    image="$1" installed="$2"; shift 2
+    if [ ! -d "$installed" ]; then
+      mount -t tmpfs tmpfs "$(dirname "$installed")" && mkdir -p "$installed"
+    fi
+    mount --bind "$image" "$installed" && exec "$@"'
+  status=0
+  JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$installed/lib/app/venuedesk.jsa" timeout 300 \
+    unshare --mount --map-root-user sh -c "$at_install_dir" sh "$image" "$installed" \
+    "${display[@]}" "$installed/bin/VenueDesk" --home="$home" --exit-when-synced > "$out/training.log" 2>&1 \
+    || status=$?
+  rm -rf "$home"
+  cp "$out/VenueDesk.cfg.release" "$cfg"
+  if [ "$status" -ne 0 ] || [ ! -s "$archive" ]; then
+    echo "training run failed (exit $status), see $out/training.log" >&2
+    exit 1
+  fi
+  # the launcher at the installed place must map it: -Xshare:on makes a mismatch an error, not a start without it
+  if ! JAVA_TOOL_OPTIONS="-Xshare:on -XX:+PrintSharedArchiveAndExit" unshare --mount --map-root-user \
+      sh -c "$at_install_dir" sh "$image" "$installed" "$installed/bin/VenueDesk" > "$out/archive-check.log" 2>&1; then
+    echo "the recorded archive does not map, see $out/archive-check.log" >&2
+    exit 1
+  fi
+  echo "class-data-sharing archive: $(du -h "$archive" | cut -f1)"
+fi
+
+# Step 3: the installer, from the image as it is.
+SOURCE_DATE_EPOCH="$epoch" jpackage @"$here/desk/common.args" @"$args" --app-image "$image" --dest "$out/dist"
 ls -l "$out/dist"
