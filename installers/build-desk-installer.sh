@@ -70,11 +70,6 @@ epoch="${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct)}"
 archive="$image/lib/app/venuedesk.jsa"
 display=()
 skip=""
-if [ "$type" = rpm ]; then
-  # rpmbuild stamps the packaged jars with the build's time unless its macros clamp them, and the archive holds
-  # only for the jars' recorded modification times (see README.md); untested here, so no archive for rpm
-  skip="rpm keeps no stable modification times for the jars"
-fi
 if command -v xvfb-run > /dev/null; then
   display=(xvfb-run -a)   # JavaFX needs a display; Monocle cannot plug into the jlink'd javafx.graphics module
 elif [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
@@ -87,8 +82,9 @@ if [ -n "$skip" ]; then
   echo "warning: $skip: installer without a class-data-sharing archive" >&2
   grep -v 'SharedArchiveFile' "$cfg" > "$cfg.tmp" && mv "$cfg.tmp" "$cfg"
 else
-  # jpackage copies the image again to package it, stamping each file with the time of that copy; dpkg-deb
-  # clamps the packaged files' times to SOURCE_DATE_EPOCH, so the installed jars get the times the run recorded
+  # jpackage copies the image again to package it, stamping each file with the time of that copy; dpkg-deb (and
+  # rpmbuild, told so in step 3) clamp the packaged files' times to SOURCE_DATE_EPOCH, so the installed jars get
+  # the times the run recorded
   find "$image" -exec touch -h -d "@$epoch" {} +
   cp "$cfg" "$out/VenueDesk.cfg.release"
   # the training run talks to the embedded server even when IT configured a central one
@@ -124,5 +120,13 @@ else
 fi
 
 # Step 3: the installer, from the image as it is.
-SOURCE_DATE_EPOCH="$epoch" jpackage @"$here/desk/common.args" @"$args" --app-image "$image" --dest "$out/dist"
+package_env=(SOURCE_DATE_EPOCH="$epoch")
+if [ "$type" = rpm ]; then
+  # rpmbuild clamps only when its macros say so; jpackage passes none through, so a scratch HOME's .rpmmacros does
+  rpm_home="$out/rpm-home"
+  mkdir -p "$rpm_home"
+  printf '%%clamp_mtime_to_source_date_epoch 1\n%%use_source_date_epoch_as_buildtime 1\n' > "$rpm_home/.rpmmacros"
+  package_env+=(HOME="$rpm_home")
+fi
+env "${package_env[@]}" jpackage @"$here/desk/common.args" @"$args" --app-image "$image" --dest "$out/dist"
 ls -l "$out/dist"
