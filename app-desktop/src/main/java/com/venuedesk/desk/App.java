@@ -41,7 +41,7 @@ public final class App extends Application {
         DeskSettings settings = presetSettings;
         if (settings == null) {
             StartupOptions options = StartupOptions.parse(getParameters().getRaw(), System.getProperty("venuedesk.home"),
-                    System.getProperty("user.home"));
+                    System.getProperty("venuedesk.server"), System.getProperty("user.home"));
             settings = options.settings();
             exitWhenSynced = options.exitWhenSynced();
         }

@@ -112,6 +112,8 @@ public final class AppContext implements AutoCloseable {
     private Session session;
     private boolean demoSignIn;
     private boolean readyLogged;
+    /** Completes once the calendar has first drawn bookings. */
+    private final CompletableFuture<Void> firstBookingsShown = new CompletableFuture<>();
     /** Run on the JavaFX thread after the first complete sync of a session; null for none. */
     private Runnable afterFirstSync;
 
@@ -383,8 +385,9 @@ public final class AppContext implements AutoCloseable {
             java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
             subscriptions.add(engine.addStatusListener(s -> {
                 if (s.lastSuccess() != null && once.compareAndSet(false, true)) {
-                    // and once the calendar shows what the sync brought (a first start has nothing to show before)
-                    firstScreen.thenRun(() -> onUi(() -> {
+                    // and once the calendar shows what the sync brought (a first start has nothing to show before),
+                    // or a little later for a week without bookings
+                    firstBookingsShown.copy().completeOnTimeout(null, 5, TimeUnit.SECONDS).thenRun(() -> onUi(() -> {
                         LOG.info("synced at {}; quitting as asked (--exit-when-synced)", s.lastSuccess());
                         action.run();
                     }));
@@ -402,6 +405,7 @@ public final class AppContext implements AutoCloseable {
             calendarPane.whenFirstBookingsShown(() -> {
                 LOG.info("desk ready in {} ms", ManagementFactory.getRuntimeMXBean().getUptime());
                 firstScreen.complete(null);
+                firstBookingsShown.complete(null);
             });
         }
         // a week without bookings shows none: the server boots shortly after the calendar all the same

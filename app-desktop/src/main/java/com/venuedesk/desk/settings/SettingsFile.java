@@ -23,16 +23,26 @@ public final class SettingsFile {
     private static final String DEVICE_ID = "device.id";
 
     private final Path home;
+    /** The server a first run starts with when the file names none (the installation's preset). */
+    private final Optional<URI> firstRunServer;
 
     public SettingsFile(Path home) {
+        this(home, Optional.empty());
+    }
+
+    public SettingsFile(Path home, Optional<URI> firstRunServer) {
         this.home = home;
+        this.firstRunServer = firstRunServer;
     }
 
     public Path path() {
         return home.resolve(FILE_NAME);
     }
 
-    /** The saved settings, creating the file (and a new device id) on first run. */
+    /**
+     * The saved settings, creating the file (and a new device id) on first run; a first run whose file names no
+     * server takes the installation's preset, and keeps it in the file.
+     */
     public DeskSettings load() {
         Properties props = new Properties();
         Path file = path();
@@ -48,8 +58,11 @@ public final class SettingsFile {
         String zone = props.getProperty(VENUE_ZONE, "").strip();
         String device = props.getProperty(DEVICE_ID, "").strip();
         boolean firstRun = device.isEmpty();
-        DeskSettings settings = new DeskSettings(home,
-                url.isEmpty() ? Optional.empty() : Optional.of(URI.create(url)),
+        Optional<URI> server = url.isEmpty() ? Optional.empty() : Optional.of(URI.create(url));
+        if (firstRun && server.isEmpty()) {
+            server = firstRunServer;
+        }
+        DeskSettings settings = new DeskSettings(home, server,
                 locale.isEmpty() ? Locale.getDefault() : Locale.forLanguageTag(locale),
                 zone.isEmpty() ? ZoneId.systemDefault() : ZoneId.of(zone),
                 firstRun ? UUID.randomUUID().toString() : device);

@@ -9,12 +9,20 @@ import java.util.Optional;
  * What the command line and system properties say: {@code --server=URL} (overrides the settings file for this run),
  * {@code --home=DIR} or {@code -Dvenuedesk.home=DIR} (default {@code ~/.venuedesk}), and {@code --exit-when-synced}:
  * sign in (the demo user with the embedded server), sync once and quit, for a smoke test of an installation and the
- * training run that records the installer's class-data-sharing archive.
+ * training run that records the installer's class-data-sharing archive. {@code -Dvenuedesk.server=URL} is the
+ * installation's preset (the installer's {@code VENUEDESK_SERVER_URL}): the central server a desk starts with on its
+ * first run; afterwards the settings file decides, so that a manager can still switch servers in the settings.
  */
-public record StartupOptions(Path home, Optional<URI> serverOverride, boolean exitWhenSynced) {
+public record StartupOptions(Path home, Optional<URI> serverOverride, boolean exitWhenSynced, Optional<URI> presetServer) {
     private static final String KNOWN = "--server=URL, --home=DIR, --exit-when-synced";
 
     public static StartupOptions parse(List<String> args, String homeProperty, String userHome) {
+        return parse(args, homeProperty, null, userHome);
+    }
+
+    public static StartupOptions parse(List<String> args, String homeProperty, String serverProperty, String userHome) {
+        Optional<URI> preset = serverProperty == null || serverProperty.isBlank()
+                ? Optional.empty() : Optional.of(URI.create(serverProperty.strip()));
         Path home = homeProperty == null || homeProperty.isBlank()
                 ? Path.of(userHome, ".venuedesk") : Path.of(homeProperty);
         Optional<URI> server = Optional.empty();
@@ -30,12 +38,12 @@ public record StartupOptions(Path home, Optional<URI> serverOverride, boolean ex
                 throw new IllegalArgumentException("unknown option " + arg + " (known: " + KNOWN + ")");
             }
         }
-        return new StartupOptions(home, server, exitWhenSynced);
+        return new StartupOptions(home, server, exitWhenSynced, preset);
     }
 
     /** The settings of this run: the file's, with the command line's server when given. */
     public DeskSettings settings() {
-        DeskSettings saved = new SettingsFile(home).load();
+        DeskSettings saved = new SettingsFile(home, presetServer).load();
         return serverOverride.isPresent() ? saved.withServerUrl(serverOverride) : saved;
     }
 }

@@ -46,6 +46,18 @@ class StartupOptionsTest {
     }
 
     @Test
+    void theInstallationsPresetServerIsTheFirstRunsAndTheSettingsFileDecidesAfterwards(@TempDir Path home) {
+        DeskSettings first = StartupOptions.parse(List.of(), home.toString(), "https://sync.example.org", "/nowhere").settings();
+        assertThat(first.serverUrl()).contains(URI.create("https://sync.example.org"));
+
+        // a manager switches to the embedded server in the settings: the preset does not take it back
+        new SettingsFile(home).save(first.withServerUrl(java.util.Optional.empty()));
+        DeskSettings later = StartupOptions.parse(List.of(), home.toString(), "https://sync.example.org", "/nowhere").settings();
+        assertThat(later.serverUrl()).isEmpty();
+        assertThat(later.deviceId()).isEqualTo(first.deviceId());
+    }
+
+    @Test
     void exitWhenSyncedIsOffUnlessAsked() {
         assertThat(StartupOptions.parse(List.of(), null, "/home/front").exitWhenSynced()).isFalse();
         assertThat(StartupOptions.parse(List.of("--exit-when-synced"), null, "/home/front").exitWhenSynced()).isTrue();
