@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,8 +31,54 @@ public final class ChildJvm {
     private final String classPath;
 
     public ChildJvm(List<String> jvmOptions) {
+        this(jvmOptions, classPath());
+    }
+
+    private ChildJvm(List<String> jvmOptions, String classPath) {
         this.jvmOptions = List.copyOf(jvmOptions);
-        this.classPath = classPath();
+        this.classPath = classPath;
+    }
+
+    /** The same child with more JVM options after these. */
+    public ChildJvm withOptions(String... more) {
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.addAll(List.of(more));
+        return new ChildJvm(options, classPath);
+    }
+
+    /**
+     * The same child with every directory of its class path (this build's {@code target/classes}) packed into a jar
+     * in {@code dir}, as an installation has them: class-data sharing archives classes from jars only.
+     */
+    public ChildJvm asJars(Path dir) throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            entries.add(Files.isDirectory(path) ? ClassesJar.pack(path, dir).toString() : entry);
+        }
+        return new ChildJvm(jvmOptions, String.join(File.pathSeparator, entries));
+    }
+
+    /** Runs {@code mainClass} to its end; its exit code, with its last lines on failure. */
+    public int runToEnd(String mainClass, List<String> args, Map<String, String> properties, long timeoutSeconds)
+            throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command(mainClass, args, properties)).redirectErrorStream(true).start();
+        Deque<String> tail = new ArrayDeque<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            Thread watchdog = watchdog(process, timeoutSeconds);
+            String line;
+            while ((line = out.readLine()) != null) {
+                keep(tail, line);
+            }
+            watchdog.interrupt();
+        } finally {
+            stop(process);
+        }
+        int code = process.waitFor();
+        if (code != 0) {
+            throw new IllegalStateException(mainClass + " ended with " + code + "; its last lines:\n" + String.join("\n", tail));
+        }
+        return code;
     }
 
     /** The JavaFX options for a child: Monocle headless unless {@code -Dbench.headless=false} (then a real display, e.g. xvfb-run). */
@@ -49,30 +96,13 @@ public final class ChildJvm {
      */
     public Start runUntil(String mainClass, List<String> args, Map<String, String> properties, Pattern marker, long timeoutSeconds)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-cp");
-        command.add(classPath);
-        command.add(mainClass);
-        command.addAll(args);
+        List<String> command = command(mainClass, args, properties);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         long started = System.nanoTime();
         Process process = builder.start();
         Deque<String> tail = new ArrayDeque<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            Thread watchdog = new Thread(() -> {
-                try {
-                    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                        process.destroyForcibly();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "child-watchdog");
-            watchdog.setDaemon(true);
-            watchdog.start();
+            watchdog(process, timeoutSeconds);
             String line;
             while ((line = out.readLine()) != null) {
                 Matcher m = marker.matcher(line);
@@ -81,16 +111,47 @@ public final class ChildJvm {
                     stop(process);
                     return new Start(wall, Long.parseLong(m.group(1)));
                 }
-                tail.addLast(line);
-                if (tail.size() > 40) {
-                    tail.removeFirst();
-                }
+                keep(tail, line);
             }
         } finally {
             stop(process);
         }
         throw new IllegalStateException(mainClass + " ended without printing " + marker + "; its last lines:\n"
                 + String.join("\n", tail));
+    }
+
+    private List<String> command(String mainClass, List<String> args, Map<String, String> properties) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-cp");
+        command.add(classPath);
+        command.add(mainClass);
+        command.addAll(args);
+        return command;
+    }
+
+    private static Thread watchdog(Process process, long timeoutSeconds) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "child-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        return watchdog;
+    }
+
+    private static void keep(Deque<String> tail, String line) {
+        tail.addLast(line);
+        if (tail.size() > 40) {
+            tail.removeFirst();
+        }
     }
 
     private static void stop(Process process) throws InterruptedException {

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.time.temporal.WeekFields;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,9 +21,12 @@ import java.util.regex.Pattern;
  * sign-in) with a local store that already holds a week of bookings (as after an earlier sync), and counts as
  * ready when it logs {@code desk ready in N ms}: the first layout pass with bookings in the calendar is done.
  *
- * <p>The first start also creates the embedded server's database and demo venue (once per installation); it is
- * reported apart. Options: {@code -Dbench.starts=5}, {@code -Dbench.headless=false} (real display, e.g. under
- * {@code xvfb-run -a}).
+ * <p>Both programs start from jars, as installed, each way: without an application class-data-sharing archive, and
+ * with one recorded by a training run of its own at the start of this run (the desk's with {@code
+ * --exit-when-synced}, as the installer records the archive it ships). The four kinds of start are interleaved, so
+ * that a busy moment of the machine hurts all alike. The first start also creates the embedded server's database
+ * and demo venue (once per installation); it is reported apart. Options: {@code -Dbench.starts=5}, {@code
+ * -Dbench.headless=false} (real display, e.g. under {@code xvfb-run -a}).
  */
 public final class DeskStartupBenchmark {
     private static final Pattern DESK_READY = Pattern.compile("desk ready in (\\d+) ms");
@@ -32,39 +36,68 @@ public final class DeskStartupBenchmark {
     private DeskStartupBenchmark() {
     }
 
+    /** One kind of start and its timings. */
+    private record Kind(String label, ChildJvm jvm, boolean desk, List<Double> wall, List<Double> reported) {
+        Kind(String label, ChildJvm jvm, boolean desk) {
+            this(label, jvm, desk, new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         int starts = Integer.getInteger("bench.starts", 5);
-        ChildJvm jvm = new ChildJvm(ChildJvm.javafxOptions());
-        Path home = Files.createTempDirectory("venuedesk-startup-bench");
+        Path work = Files.createTempDirectory("venuedesk-startup-bench");
+        Path home = work.resolve("home");
         seedStore(home);
+        ChildJvm jars = new ChildJvm(ChildJvm.javafxOptions()).asJars(work.resolve("jars"));
 
-        ChildJvm.Start first = startDesk(jvm, home);
-        List<Double> desk = new ArrayList<>();
-        List<Double> deskReported = new ArrayList<>();
-        List<Double> window = new ArrayList<>();
-        List<Double> windowReported = new ArrayList<>();
-        for (int i = 0; i < starts; i++) {
-            // interleaved, so that a busy moment of the machine hurts both sides alike
-            ChildJvm.Start w = jvm.runUntil(MinimalFxWindow.class.getName(), List.of(), Map.of(), WINDOW_READY, TIMEOUT_SECONDS);
-            window.add(w.wallMillis());
-            windowReported.add((double) w.reportedMillis());
-            ChildJvm.Start d = startDesk(jvm, home);
-            desk.add(d.wallMillis());
-            deskReported.add((double) d.reportedMillis());
+        Path deskArchive = work.resolve("desk.jsa");
+        Path windowArchive = work.resolve("window.jsa");
+        jars.withOptions("-XX:ArchiveClassesAtExit=" + deskArchive).runToEnd(Launcher.class.getName(),
+                List.of("--exit-when-synced"), Map.of("venuedesk.home", work.resolve("training").toString()), TIMEOUT_SECONDS);
+        jars.withOptions("-XX:ArchiveClassesAtExit=" + windowArchive).runToEnd(MinimalFxWindow.class.getName(),
+                List.of(MinimalFxWindow.EXIT), Map.of(), TIMEOUT_SECONDS);
+
+        ChildJvm.Start first = startDesk(jars, home);
+        Map<String, Kind> kinds = new LinkedHashMap<>();
+        for (Kind kind : List.of(
+                new Kind("minimal JavaFX window", jars, false),
+                new Kind("desk, calendar ready", jars, true),
+                new Kind("window, own CDS archive", jars.withOptions("-XX:SharedArchiveFile=" + windowArchive), false),
+                new Kind("desk, own CDS archive", jars.withOptions("-XX:SharedArchiveFile=" + deskArchive), true))) {
+            kinds.put(kind.label(), kind);
         }
-        Stats deskStats = Stats.of(desk);
-        Stats windowStats = Stats.of(window);
+        for (int i = 0; i < starts; i++) {
+            for (Kind kind : kinds.values()) {
+                ChildJvm.Start start = kind.desk() ? startDesk(kind.jvm(), home)
+                        : kind.jvm().runUntil(MinimalFxWindow.class.getName(), List.of(), Map.of(), WINDOW_READY, TIMEOUT_SECONDS);
+                kind.wall().add(start.wallMillis());
+                kind.reported().add((double) start.reportedMillis());
+            }
+        }
+
         // results go to the terminal, like the other benchmarks
-        System.out.printf(Locale.ROOT, "%nVenueDesk desk cold start (%d starts each, %s, %d CPUs)%n", starts,
+        System.out.printf(Locale.ROOT, "%nVenueDesk desk cold start (%d starts each, from jars, %s, %d CPUs)%n", starts,
                 Headless.enabled() ? "Monocle headless" : "real display", Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "first start (creates server DB + demo venue): %7.0f ms (desk's own count %d ms)%n",
                 first.wallMillis(), first.reportedMillis());
-        System.out.printf(Locale.ROOT, "minimal JavaFX window:   %s; own count median %.0f ms%n", windowStats.describe(),
-                Stats.of(windowReported).median());
-        System.out.printf(Locale.ROOT, "desk, calendar ready:    %s; own count median %.0f ms%n", deskStats.describe(),
-                Stats.of(deskReported).median());
-        System.out.printf(Locale.ROOT, "ratio desk / window:     %7.1f x (medians); desk median %s the 3 s target%n",
-                deskStats.median() / windowStats.median(), deskStats.median() < 3000 ? "meets" : "misses");
+        System.out.printf(Locale.ROOT, "CDS archives recorded by training runs: desk %d MB, window %d MB%n",
+                Files.size(deskArchive) >> 20, Files.size(windowArchive) >> 20);
+        for (Kind kind : kinds.values()) {
+            System.out.printf(Locale.ROOT, "%-26s %s; own count median %.0f ms%n", kind.label() + ":",
+                    Stats.of(kind.wall()).describe(), Stats.of(kind.reported()).median());
+        }
+        double window = median(kinds, "minimal JavaFX window");
+        double desk = median(kinds, "desk, calendar ready");
+        double windowCds = median(kinds, "window, own CDS archive");
+        double deskCds = median(kinds, "desk, own CDS archive");
+        System.out.printf(Locale.ROOT, "ratio desk / window:       %7.1f x without archives, %.1f x each with its own%n",
+                desk / window, deskCds / windowCds);
+        System.out.printf(Locale.ROOT, "desk median as installed (with its archive) %.0f ms %s the 3 s target; without %.0f ms%n",
+                deskCds, deskCds < 3000 ? "meets" : "misses", desk);
+    }
+
+    private static double median(Map<String, Kind> kinds, String label) {
+        return Stats.of(kinds.get(label).wall()).median();
     }
 
     private static ChildJvm.Start startDesk(ChildJvm jvm, Path home) throws Exception {

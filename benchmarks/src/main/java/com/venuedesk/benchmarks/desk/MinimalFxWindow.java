@@ -15,6 +15,8 @@ import javafx.stage.Stage;
  */
 public final class MinimalFxWindow {
     static final String MARKER = "window ready in ";
+    /** Quit once the window is laid out (a training run for a class-data-sharing archive). */
+    static final String EXIT = "--exit";
 
     private MinimalFxWindow() {
     }
@@ -35,6 +37,9 @@ public final class MinimalFxWindow {
                 // the benchmark's protocol with its child is a line on stdout
                 System.out.println(MARKER + ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
                 System.out.flush();
+                if (getParameters().getRaw().contains(EXIT)) {
+                    Platform.exit();
+                }
             };
             scene.addPostLayoutPulseListener(once[0]);
             stage.setScene(scene);
