@@ -218,41 +218,58 @@ public final class InitialSyncBenchmark {
 
     /**
      * The usual first sync, {@code bench.freshRuns} times: a fresh desk JVM syncs from the running server, then a
-     * fresh JVM of its own inserts the same rows raw; their medians compared.
+     * fresh JVM of its own inserts the same rows raw; their medians compared. Both start from jars, as installed, each
+     * run both ways (interleaved): without a class-data-sharing archive, and with the one the installer ships, recorded
+     * here as the installer does (a training run of the desk app with {@code --exit-when-synced}); the raw insert's
+     * JVM gets the same options as the desk's.
      */
     private void freshRuns(String base, Path dir) throws Exception {
         int runs = Integer.getInteger("bench.freshRuns", 3);
         Map<String, String> properties = Map.of("bench.rows", Integer.toString(rows), "bench.pageSize", Integer.toString(pageSize));
-        ChildJvm jvm = new ChildJvm(childJvmOptions());
-        List<Double> syncSeconds = new ArrayList<>();
-        List<Double> ratios = new ArrayList<>();
+        ChildJvm jars = new ChildJvm(childJvmOptions()).asJars(dir.resolve("jars"));
+        Path archive = dir.resolve("desk.jsa");
+        List<String> training = new ArrayList<>(ChildJvm.javafxOptions());
+        training.add("-XX:ArchiveClassesAtExit=" + archive);
+        jars.withOptions(training.toArray(String[]::new)).runToEnd(com.venuedesk.desk.Launcher.class.getName(),
+                List.of("--exit-when-synced"), Map.of("venuedesk.home", dir.resolve("training").toString()), 600);
+        Map<String, ChildJvm> kinds = new java.util.LinkedHashMap<>();
+        kinds.put("without a CDS archive", jars);
+        kinds.put("with the desk's CDS archive (as installed)", jars.withOptions("-XX:SharedArchiveFile=" + archive));
+        Map<String, List<Double>> syncSeconds = new java.util.LinkedHashMap<>();
+        Map<String, List<Double>> ratios = new java.util.LinkedHashMap<>();
         for (int run = 1; run <= runs; run++) {
-            Path runDir = dir.resolve("fresh-" + run);
-            Path syncReport = runDir.resolve("sync.txt");
-            Path rawReport = runDir.resolve("raw.txt");
-            Files.createDirectories(runDir);
-            jvm.runUntil(InitialSyncBenchmark.class.getName(),
-                    List.of(FRESH_DESK, base, runDir.resolve("desk").toString(), syncReport.toString()),
-                    properties, FRESH_DESK_DONE, 600);
-            jvm.runUntil(InitialSyncBenchmark.class.getName(),
-                    List.of(FRESH_RAW, runDir.resolve("desk").toString(), runDir.resolve("raw").toString(), rawReport.toString()),
-                    properties, FRESH_RAW_DONE, 600);
-            List<String> sync = Files.readAllLines(syncReport);
-            long[] figures = longs(sync.get(0));
-            long[] raw = longs(Files.readAllLines(rawReport).get(0));
-            System.out.printf(Locale.ROOT, "%nFresh desk JVM %d of %d against the running (warm) server; raw insert in a"
-                    + " fresh JVM of its own%n", run, runs);
-            SyncResult result = new SyncResult(figures[0], figures[1], figures[2], sync.subList(1, sync.size()));
-            report(result, figures[3], new RawResult(raw[0], raw[1]));
-            syncSeconds.add(result.nanos() / 1e9);
-            ratios.add((double) raw[0] / result.nanos());
+            int k = 0;
+            for (Map.Entry<String, ChildJvm> kind : kinds.entrySet()) {
+                ChildJvm jvm = kind.getValue();
+                Path runDir = dir.resolve("fresh-" + run + "-" + k++);
+                Path syncReport = runDir.resolve("sync.txt");
+                Path rawReport = runDir.resolve("raw.txt");
+                Files.createDirectories(runDir);
+                jvm.runUntil(InitialSyncBenchmark.class.getName(),
+                        List.of(FRESH_DESK, base, runDir.resolve("desk").toString(), syncReport.toString()),
+                        properties, FRESH_DESK_DONE, 600);
+                jvm.runUntil(InitialSyncBenchmark.class.getName(),
+                        List.of(FRESH_RAW, runDir.resolve("desk").toString(), runDir.resolve("raw").toString(), rawReport.toString()),
+                        properties, FRESH_RAW_DONE, 600);
+                List<String> sync = Files.readAllLines(syncReport);
+                long[] figures = longs(sync.get(0));
+                long[] raw = longs(Files.readAllLines(rawReport).get(0));
+                System.out.printf(Locale.ROOT, "%nFresh desk JVM %d of %d, %s, against the running (warm) server; raw insert"
+                        + " in a fresh JVM of its own%n", run, runs, kind.getKey());
+                SyncResult result = new SyncResult(figures[0], figures[1], figures[2], sync.subList(1, sync.size()));
+                report(result, figures[3], new RawResult(raw[0], raw[1]));
+                syncSeconds.computeIfAbsent(kind.getKey(), key -> new ArrayList<>()).add(result.nanos() / 1e9);
+                ratios.computeIfAbsent(kind.getKey(), key -> new ArrayList<>()).add((double) raw[0] / result.nanos());
+            }
         }
-        double medianSeconds = median(syncSeconds);
-        double medianRatio = median(ratios);
-        System.out.printf(Locale.ROOT, "%nFresh desk JVMs, median of %d: sync %.2f s (target <= 10 s: %s), ratio sync/raw %.0f%%"
-                + " (target >= 50%%: %s); each run: %s s%n", runs, medianSeconds, medianSeconds <= 10 ? "met" : "MISSED",
-                100 * medianRatio, medianRatio >= 0.5 ? "met" : "MISSED",
-                syncSeconds.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList());
+        for (String kind : kinds.keySet()) {
+            double medianSeconds = median(syncSeconds.get(kind));
+            double medianRatio = median(ratios.get(kind));
+            System.out.printf(Locale.ROOT, "%nFresh desk JVMs %s, median of %d: sync %.2f s (target <= 10 s: %s), ratio"
+                    + " sync/raw %.0f%% (target >= 50%%: %s); each run: %s s%n", kind, runs, medianSeconds,
+                    medianSeconds <= 10 ? "met" : "MISSED", 100 * medianRatio, medianRatio >= 0.5 ? "met" : "MISSED",
+                    syncSeconds.get(kind).stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList());
+        }
     }
 
     private static long[] longs(String line) {

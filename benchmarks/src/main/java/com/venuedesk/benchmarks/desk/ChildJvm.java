@@ -82,7 +82,7 @@ public final class ChildJvm {
     }
 
     /** The JavaFX options for a child: Monocle headless unless {@code -Dbench.headless=false} (then a real display, e.g. xvfb-run). */
-    static List<String> javafxOptions() {
+    public static List<String> javafxOptions() {
         List<String> options = new ArrayList<>(List.of("-Dprism.order=sw"));
         if (Headless.enabled()) {
             options.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Djava.awt.headless=true"));
