@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.venuedesk.desk.simulation.DeskLedger;
 import com.venuedesk.desk.simulation.ServerLedger;
+import com.venuedesk.desk.testing.ChildJvm;
 import com.venuedesk.model.domain.Role;
 import com.venuedesk.model.sync.MutationOutcome;
 import com.venuedesk.server.ServerConfig;

@@ -12,6 +12,7 @@ import com.venuedesk.desk.sync.Backoff;
 import com.venuedesk.desk.sync.Credentials;
 import com.venuedesk.desk.sync.SyncClient;
 import com.venuedesk.desk.sync.SyncEngine;
+import com.venuedesk.desk.testing.ChildJvm;
 import com.venuedesk.model.domain.TimeRange;
 import com.venuedesk.server.ServerMain;
 import com.venuedesk.server.testing.ApiClient;

@@ -1,4 +1,4 @@
-package com.venuedesk.desk.crash;
+package com.venuedesk.desk.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * ({@link Process#destroyForcibly()}) like a crashing app. Its output is read line by line (and logged) so that a test
  * can wait for a line and kill at that moment.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChildJvm.class);
     private static final String END = "\u0000end";
 
@@ -38,7 +38,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Starts {@code mainClass} with the test JVM's class path and the given environment additions. */
-    static ChildJvm start(String name, Class<?> mainClass, Map<String, String> env, List<String> args) throws IOException {
+    public static ChildJvm start(String name, Class<?> mainClass, Map<String, String> env, List<String> args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -70,7 +70,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** The first line from now on that matches, or an AssertionError naming what was awaited. */
-    String await(Predicate<String> wanted, Duration within, String what) throws InterruptedException {
+    public String await(Predicate<String> wanted, Duration within, String what) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -88,7 +88,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hooks, no finally blocks, no flush. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError(name + " survived kill -9");
@@ -96,7 +96,7 @@ final class ChildJvm implements AutoCloseable {
         log.info("Killed {} (exit {})", name, process.exitValue());
     }
 
-    int waitForExit(Duration within) throws InterruptedException {
+    public int waitForExit(Duration within) throws InterruptedException {
         if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError(name + " did not exit within " + within);
         }
