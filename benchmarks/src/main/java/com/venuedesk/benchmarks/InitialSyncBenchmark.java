@@ -239,7 +239,12 @@ public final class InitialSyncBenchmark {
         Map<String, List<Double>> ratios = new java.util.LinkedHashMap<>();
         for (int run = 1; run <= runs; run++) {
             int k = 0;
-            for (Map.Entry<String, ChildJvm> kind : kinds.entrySet()) {
+            // A B, then B A: whichever kind runs second in a pair meets the server and machine as the first left them
+            List<Map.Entry<String, ChildJvm>> order = new ArrayList<>(kinds.entrySet());
+            if (run % 2 == 0) {
+                java.util.Collections.reverse(order);
+            }
+            for (Map.Entry<String, ChildJvm> kind : order) {
                 ChildJvm jvm = kind.getValue();
                 Path runDir = dir.resolve("fresh-" + run + "-" + k++);
                 Path syncReport = runDir.resolve("sync.txt");
