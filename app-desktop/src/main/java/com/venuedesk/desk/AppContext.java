@@ -64,6 +64,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -382,7 +383,7 @@ public final class AppContext implements AutoCloseable {
         if (afterFirstSync != null) {
             Runnable action = afterFirstSync;
             afterFirstSync = null;
-            java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+            AtomicBoolean once = new AtomicBoolean();
             subscriptions.add(engine.addStatusListener(s -> {
                 if (s.lastSuccess() != null && once.compareAndSet(false, true)) {
                     // and once the calendar shows what the sync brought (a first start has nothing to show before),

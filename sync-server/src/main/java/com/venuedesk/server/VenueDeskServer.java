@@ -31,18 +31,20 @@ import com.venuedesk.server.sync.SyncApi;
 import com.venuedesk.server.sync.SyncService;
 import com.venuedesk.server.wire.Json;
 import io.javalin.Javalin;
+import io.javalin.http.util.AsyncExecutor;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.time.Duration;
-import java.util.Optional;
+import kotlin.LazyKt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,7 +134,7 @@ public final class VenueDeskServer implements AutoCloseable {
         // stop() by a minute: a desk that quits would hang that long. This one is daemon and ends with the server.
         ExecutorService async = Executors.newCachedThreadPool(daemonThreads("venuedesk-async-"));
         Javalin http = Javalin.create(cfg -> {
-            cfg.concurrency.executor = kotlin.LazyKt.lazyOf(new io.javalin.http.util.AsyncExecutor(async));
+            cfg.concurrency.executor = LazyKt.lazyOf(new AsyncExecutor(async));
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.http.maxRequestSize = config.maxRequestBytes();
             cfg.startup.showJavalinBanner = false;
