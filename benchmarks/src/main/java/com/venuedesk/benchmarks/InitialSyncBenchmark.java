@@ -3,6 +3,7 @@ package com.venuedesk.benchmarks;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.venuedesk.benchmarks.desk.ChildJvm;
+import com.venuedesk.desk.Launcher;
 import com.venuedesk.desk.store.CredentialCache;
 import com.venuedesk.desk.store.DeskStore;
 import com.venuedesk.desk.sync.Credentials;
@@ -38,6 +39,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -230,19 +233,19 @@ public final class InitialSyncBenchmark {
         Path archive = dir.resolve("desk.jsa");
         List<String> training = new ArrayList<>(ChildJvm.javafxOptions());
         training.add("-XX:ArchiveClassesAtExit=" + archive);
-        jars.withOptions(training.toArray(String[]::new)).runToEnd(com.venuedesk.desk.Launcher.class.getName(),
+        jars.withOptions(training.toArray(String[]::new)).runToEnd(Launcher.class.getName(),
                 List.of("--exit-when-synced"), Map.of("venuedesk.home", dir.resolve("training").toString()), 600);
-        Map<String, ChildJvm> kinds = new java.util.LinkedHashMap<>();
+        Map<String, ChildJvm> kinds = new LinkedHashMap<>();
         kinds.put("without a CDS archive", jars);
         kinds.put("with the desk's CDS archive (as installed)", jars.withOptions("-XX:SharedArchiveFile=" + archive));
-        Map<String, List<Double>> syncSeconds = new java.util.LinkedHashMap<>();
-        Map<String, List<Double>> ratios = new java.util.LinkedHashMap<>();
+        Map<String, List<Double>> syncSeconds = new LinkedHashMap<>();
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
         for (int run = 1; run <= runs; run++) {
             int k = 0;
             // A B, then B A: whichever kind runs second in a pair meets the server and machine as the first left them
             List<Map.Entry<String, ChildJvm>> order = new ArrayList<>(kinds.entrySet());
             if (run % 2 == 0) {
-                java.util.Collections.reverse(order);
+                Collections.reverse(order);
             }
             for (Map.Entry<String, ChildJvm> kind : order) {
                 ChildJvm jvm = kind.getValue();
