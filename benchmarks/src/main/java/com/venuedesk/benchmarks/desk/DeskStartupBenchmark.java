@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.time.temporal.WeekFields;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +40,10 @@ public final class DeskStartupBenchmark {
         Kind(String label, ChildJvm jvm, boolean desk) {
             this(label, jvm, desk, new ArrayList<>(), new ArrayList<>());
         }
+
+        double median() {
+            return Stats.of(wall).median();
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -58,16 +61,13 @@ public final class DeskStartupBenchmark {
                 List.of(MinimalFxWindow.EXIT), Map.of(), TIMEOUT_SECONDS);
 
         ChildJvm.Start first = startDesk(jars, home);
-        Map<String, Kind> kinds = new LinkedHashMap<>();
-        for (Kind kind : List.of(
-                new Kind("minimal JavaFX window", jars, false),
-                new Kind("desk, calendar ready", jars, true),
-                new Kind("window, own CDS archive", jars.withOptions("-XX:SharedArchiveFile=" + windowArchive), false),
-                new Kind("desk, own CDS archive", jars.withOptions("-XX:SharedArchiveFile=" + deskArchive), true))) {
-            kinds.put(kind.label(), kind);
-        }
+        Kind window = new Kind("minimal JavaFX window", jars, false);
+        Kind desk = new Kind("desk, calendar ready", jars, true);
+        Kind windowCds = new Kind("window, own CDS archive", jars.withOptions("-XX:SharedArchiveFile=" + windowArchive), false);
+        Kind deskCds = new Kind("desk, own CDS archive", jars.withOptions("-XX:SharedArchiveFile=" + deskArchive), true);
+        List<Kind> kinds = List.of(window, desk, windowCds, deskCds);
         for (int i = 0; i < starts; i++) {
-            for (Kind kind : kinds.values()) {
+            for (Kind kind : kinds) {
                 ChildJvm.Start start = kind.desk() ? startDesk(kind.jvm(), home)
                         : kind.jvm().runUntil(MinimalFxWindow.class.getName(), List.of(), Map.of(), WINDOW_READY, TIMEOUT_SECONDS);
                 kind.wall().add(start.wallMillis());
@@ -82,22 +82,14 @@ public final class DeskStartupBenchmark {
                 first.wallMillis(), first.reportedMillis());
         System.out.printf(Locale.ROOT, "CDS archives recorded by training runs: desk %d MB, window %d MB%n",
                 Files.size(deskArchive) >> 20, Files.size(windowArchive) >> 20);
-        for (Kind kind : kinds.values()) {
+        for (Kind kind : kinds) {
             System.out.printf(Locale.ROOT, "%-26s %s; own count median %.0f ms%n", kind.label() + ":",
                     Stats.of(kind.wall()).describe(), Stats.of(kind.reported()).median());
         }
-        double window = median(kinds, "minimal JavaFX window");
-        double desk = median(kinds, "desk, calendar ready");
-        double windowCds = median(kinds, "window, own CDS archive");
-        double deskCds = median(kinds, "desk, own CDS archive");
         System.out.printf(Locale.ROOT, "ratio desk / window:       %7.1f x without archives, %.1f x each with its own%n",
-                desk / window, deskCds / windowCds);
+                desk.median() / window.median(), deskCds.median() / windowCds.median());
         System.out.printf(Locale.ROOT, "desk median as installed (with its archive) %.0f ms %s the 3 s target; without %.0f ms%n",
-                deskCds, deskCds < 3000 ? "meets" : "misses", desk);
-    }
-
-    private static double median(Map<String, Kind> kinds, String label) {
-        return Stats.of(kinds.get(label).wall()).median();
+                deskCds.median(), deskCds.median() < 3000 ? "meets" : "misses", desk.median());
     }
 
     private static ChildJvm.Start startDesk(ChildJvm jvm, Path home) throws Exception {
