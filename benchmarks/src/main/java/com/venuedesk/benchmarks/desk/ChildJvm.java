@@ -59,18 +59,17 @@ public final class ChildJvm {
         return new ChildJvm(jvmOptions, String.join(File.pathSeparator, entries));
     }
 
-    /** Runs {@code mainClass} to its end; its exit code, with its last lines on failure. */
-    public int runToEnd(String mainClass, List<String> args, Map<String, String> properties, long timeoutSeconds)
+    /** Runs {@code mainClass} to its end; fails with its exit code and last lines unless it ends with 0. */
+    public void runToEnd(String mainClass, List<String> args, Map<String, String> properties, long timeoutSeconds)
             throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command(mainClass, args, properties)).redirectErrorStream(true).start();
         Deque<String> tail = new ArrayDeque<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            Thread watchdog = watchdog(process, timeoutSeconds);
+            watchdog(process, timeoutSeconds);
             String line;
             while ((line = out.readLine()) != null) {
                 keep(tail, line);
             }
-            watchdog.interrupt();
         } finally {
             stop(process);
         }
@@ -78,7 +77,6 @@ public final class ChildJvm {
         if (code != 0) {
             throw new IllegalStateException(mainClass + " ended with " + code + "; its last lines:\n" + String.join("\n", tail));
         }
-        return code;
     }
 
     /** The JavaFX options for a child: Monocle headless unless {@code -Dbench.headless=false} (then a real display, e.g. xvfb-run). */
@@ -132,7 +130,7 @@ public final class ChildJvm {
         return command;
     }
 
-    private static Thread watchdog(Process process, long timeoutSeconds) {
+    private static void watchdog(Process process, long timeoutSeconds) {
         Thread watchdog = new Thread(() -> {
             try {
                 if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
@@ -144,7 +142,6 @@ public final class ChildJvm {
         }, "child-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-        return watchdog;
     }
 
     private static void keep(Deque<String> tail, String line) {
