@@ -407,7 +407,8 @@ public final class InitialSyncBenchmark {
                     p.setString(6, b.status().name());
                     p.setLong(7, b.revision());
                     p.setString(8, json);
-                    p.setString(9, json);
+                    // as the desk: a record that shows the server's copy keeps it once (ServerCopy)
+                    p.setString(9, null);
                     p.addBatch();
                     if ((k + 1) % 100 == 0) {
                         p.executeBatch();

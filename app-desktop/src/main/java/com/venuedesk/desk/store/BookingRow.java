@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Local copy of a booking. payload is what the desk shows; serverPayload the last state the server confirmed
- * (null for a booking the server has never accepted).
+ * Local copy of a booking. payload is what the desk shows; the server's copy (see {@link #serverCopy()}) is the last
+ * state the server confirmed, kept apart only while a local change shows something else.
  */
 @Entity
 @Table(name = "booking")
@@ -31,6 +31,17 @@ class BookingRow {
     boolean refused;
     @Column(nullable = false)
     String payload;
+    /** The server's copy when it differs from payload; null when it is payload, or when there is none. */
     @Column(name = "server_payload")
     String serverPayload;
+
+    /** The last state the server confirmed, or null for a booking the server has never given a revision. */
+    String serverCopy() {
+        return ServerCopy.of(serverPayload, payload, revision);
+    }
+
+    /** Before a local change overwrites payload: a server copy that was payload is kept apart from now on. */
+    void keepServerCopy() {
+        serverPayload = serverCopy();
+    }
 }

@@ -22,6 +22,17 @@ class CustomerRow {
     boolean provisional;
     @Column(nullable = false)
     String payload;
+    /** The server's copy when it differs from payload; null when it is payload, or when there is none. */
     @Column(name = "server_payload")
     String serverPayload;
+
+    /** The last state the server confirmed, or null for a customer the server has never given a revision. */
+    String serverCopy() {
+        return ServerCopy.of(serverPayload, payload, revision);
+    }
+
+    /** Before a local change overwrites payload: a server copy that was payload is kept apart from now on. */
+    void keepServerCopy() {
+        serverPayload = serverCopy();
+    }
 }

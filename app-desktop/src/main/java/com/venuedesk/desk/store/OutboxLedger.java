@@ -224,28 +224,32 @@ final class OutboxLedger {
             if (row == null) {
                 return;
             }
+            String serverCopy = row.serverCopy();
             if (current instanceof Customer customer) {
                 rows.fill(row, customer);
-                row.serverPayload = row.payload;
                 row.revision = Math.max(row.revision, customer.revision());
-            } else if (row.serverPayload != null) {
-                rows.fill(row, json.entity(row.serverPayload, Customer.class));
+                row.serverPayload = null;
+            } else if (serverCopy != null) {
+                rows.fill(row, json.entity(serverCopy, Customer.class));
+                row.serverPayload = null;
             }
-            row.provisional = pending || row.serverPayload == null;
+            row.provisional = pending || row.serverCopy() == null;
             return;
         }
         BookingRow row = s.find(BookingRow.class, mutation.entityId());
         if (row == null) {
             return;
         }
+        String serverCopy = row.serverCopy();
         if (current instanceof Booking booking) {
             rows.fill(row, booking);
-            row.serverPayload = row.payload;
             row.revision = Math.max(row.revision, booking.revision());
+            row.serverPayload = null;
             row.refused = false;
             row.provisional = pending;
-        } else if (row.serverPayload != null) {
-            rows.fill(row, json.entity(row.serverPayload, Booking.class));
+        } else if (serverCopy != null) {
+            rows.fill(row, json.entity(serverCopy, Booking.class));
+            row.serverPayload = null;
             row.refused = false;
             row.provisional = pending;
         } else {
@@ -277,7 +281,7 @@ final class OutboxLedger {
         row.resolvedAt = clock.instant();
         if (row.bookingId != null) {
             BookingRow booking = s.find(BookingRow.class, row.bookingId);
-            if (booking != null && booking.refused && booking.serverPayload == null) {
+            if (booking != null && booking.refused && booking.serverCopy() == null) {
                 s.remove(booking);
             }
         }

@@ -202,7 +202,7 @@ final class PulledChanges {
             row.refused = false;
         }
         // with a local intent pending, that intent stays on show and only the server's copy moves on
-        row.serverPayload = payload;
+        row.serverPayload = ServerCopy.column(payload, row.payload);
         row.revision = c.revision();
         row.deleted = false;
         if (fresh) {
@@ -274,7 +274,7 @@ final class PulledChanges {
             rows.fill(row, customer, payload);
             row.provisional = false;
         }
-        row.serverPayload = payload;
+        row.serverPayload = ServerCopy.column(payload, row.payload);
         row.revision = c.revision();
         row.deleted = false;
         if (fresh) {

@@ -17,7 +17,9 @@ final class Rows {
         this.json = json;
     }
 
+    /** A record the desk shows in place of the row's payload; the server's copy is kept (see {@link ServerCopy}). */
     void fill(BookingRow row, Booking b) {
+        row.keepServerCopy();
         fill(row, b, json.entity(b));
     }
 
@@ -40,7 +42,9 @@ final class Rows {
         return new LocalBooking(booking(row), row.provisional, row.refused);
     }
 
+    /** A record the desk shows in place of the row's payload; the server's copy is kept (see {@link ServerCopy}). */
     void fill(CustomerRow row, Customer c) {
+        row.keepServerCopy();
         fill(row, c, json.entity(c));
     }
 

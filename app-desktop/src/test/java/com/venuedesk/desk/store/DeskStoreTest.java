@@ -228,6 +228,65 @@ class DeskStoreTest {
     }
 
     @Test
+    void aBookingShowingTheServersCopyStoresItsJsonOnceAndARefusedLocalChangeStillBringsThatCopyBack() {
+        Booking v3 = confirmed(UUID.randomUUID(), room, ada, hour(10), 3);
+        store.applyPulled(List.of(upsert("3", v3)));
+        assertThat(serverPayloadColumn(v3.id())).as("the server's copy is the payload, kept once").isNull();
+
+        bookings.reschedule(v3.id(), room.id(), hour(14));
+        assertThat(serverPayloadColumn(v3.id())).as("a local change keeps the server's copy apart").isNotNull();
+        OutboxEntry entry = store.pendingOutbox(1).get(0);
+        store.settle(List.of(entry), List.of(new com.venuedesk.model.sync.MutationOutcome.Rejected(
+                entry.mutation().mutationId(), "start", "outside opening hours", 422)));
+
+        LocalBooking local = bookings.booking(v3.id()).orElseThrow();
+        assertThat(local.booking()).isEqualTo(v3);
+        assertThat(local.provisional()).isFalse();
+        assertThat(local.refused()).isFalse();
+        assertThat(serverPayloadColumn(v3.id())).isNull();
+    }
+
+    @Test
+    void aPulledChangeWhileALocalChangeWaitsIsTheCopyARefusalRestores() {
+        Booking v3 = confirmed(UUID.randomUUID(), room, ada, hour(10), 3);
+        store.applyPulled(List.of(upsert("3", v3)));
+        bookings.reschedule(v3.id(), room.id(), hour(14));
+        Booking v4 = v3.withRange(hour(11)).withRevision(4);
+        store.applyPulled(List.of(upsert("4", v4)));
+        OutboxEntry entry = store.pendingOutbox(1).get(0);
+
+        store.settle(List.of(entry), List.of(new com.venuedesk.model.sync.MutationOutcome.Rejected(
+                entry.mutation().mutationId(), "start", "outside opening hours", 422)));
+
+        assertThat(bookings.booking(v3.id()).orElseThrow().booking()).isEqualTo(v4);
+    }
+
+    @Test
+    void aBookingTheServerNeverHadIsFlaggedRefusedWhenItsCreationIsRefused() {
+        Booking mine = (Booking) ((Recorded) bookings.createBooking(room.id(), ada.id(), hour(9), "")).entity();
+        OutboxEntry entry = store.pendingOutbox(1).get(0);
+
+        store.settle(List.of(entry), List.of(new com.venuedesk.model.sync.MutationOutcome.Rejected(
+                entry.mutation().mutationId(), "customerId", "unknown customer", 422)));
+
+        LocalBooking local = bookings.booking(mine.id()).orElseThrow();
+        assertThat(local.refused()).isTrue();
+        assertThat(local.booking()).isEqualTo(mine);
+    }
+
+    private String serverPayloadColumn(UUID bookingId) {
+        return store.query(c -> {
+            try (var q = c.prepareStatement("SELECT server_payload FROM booking WHERE id = ?")) {
+                q.setObject(1, bookingId);
+                try (var r = q.executeQuery()) {
+                    assertThat(r.next()).isTrue();
+                    return r.getString(1);
+                }
+            }
+        });
+    }
+
+    @Test
     void outboxCursorAndDeviceSurviveARestart() {
         bookings.createBooking(room.id(), ada.id(), hour(9), "");
         bookings.upsertCustomer(guest("Grace Hopper", 0));
