@@ -2,6 +2,7 @@ package com.venuedesk.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.venuedesk.benchmarks.desk.ScratchDir;
 import com.venuedesk.server.ServerConfig;
 import com.venuedesk.server.VenueDeskServer;
 import com.venuedesk.server.wire.Json;
@@ -66,7 +67,7 @@ public final class BookingThroughputBenchmark {
     }
 
     private void run() throws Exception {
-        Path dir = Files.createTempDirectory("venuedesk-bench");
+        Path dir = ScratchDir.create("venuedesk-bench");
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").setServerConfig("log_min_duration_statement", System.getProperty("bench.pgSlowMs", "-1")).start()) {
             String serverDb = createDatabase(pg, "bench_server");
             String rawDb = createDatabase(pg, "bench_raw");

@@ -2,7 +2,9 @@ package com.venuedesk.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.venuedesk.benchmarks.desk.ScratchDir;
 import com.venuedesk.benchmarks.desk.ChildJvm;
+import com.venuedesk.benchmarks.desk.Installers;
 import com.venuedesk.desk.Launcher;
 import com.venuedesk.desk.store.CredentialCache;
 import com.venuedesk.desk.store.DeskStore;
@@ -43,6 +45,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.UUID;
@@ -99,7 +102,7 @@ public final class InitialSyncBenchmark {
     }
 
     private void run() throws Exception {
-        Path dir = Files.createTempDirectory("venuedesk-initial-sync");
+        Path dir = ScratchDir.create("venuedesk-initial-sync");
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE bench_sync");
@@ -230,14 +233,13 @@ public final class InitialSyncBenchmark {
         int runs = Integer.getInteger("bench.freshRuns", 3);
         Map<String, String> properties = Map.of("bench.rows", Integer.toString(rows), "bench.pageSize", Integer.toString(pageSize));
         ChildJvm jars = new ChildJvm(childJvmOptions()).asJars(dir.resolve("jars"));
-        Path archive = dir.resolve("desk.jsa");
-        List<String> training = new ArrayList<>(ChildJvm.javafxOptions());
-        training.add("-XX:ArchiveClassesAtExit=" + archive);
-        jars.withOptions(training.toArray(String[]::new)).runToEnd(Launcher.class.getName(),
-                List.of("--exit-when-synced"), Map.of("venuedesk.home", dir.resolve("training").toString()), 600);
         Map<String, ChildJvm> kinds = new LinkedHashMap<>();
         kinds.put("without a CDS archive", jars);
-        kinds.put("with the desk's CDS archive (as installed)", jars.withOptions("-XX:SharedArchiveFile=" + archive));
+        Optional<Path> aotJdk = Installers.aotRuntime();
+        kinds.put("with the desk's CDS archive" + (aotJdk.isEmpty() ? " (as installed)" : ""),
+                trainedDesk(Installers.Cache.CDS, jars, dir));
+        aotJdk.ifPresent(jdk -> kinds.put("on JDK " + ChildJvm.featureRelease(jdk) + " with the desk's AOT cache (as installed)",
+                trainedDesk(Installers.Cache.AOT, jars.onJava(jdk), dir)));
         Map<String, List<Double>> syncSeconds = new LinkedHashMap<>();
         Map<String, List<Double>> ratios = new LinkedHashMap<>();
         for (int run = 1; run <= runs; run++) {
@@ -277,6 +279,21 @@ public final class InitialSyncBenchmark {
                     + " sync/raw %.0f%% (target >= 50%%: %s); each run: %s s%n", kind, runs, medianSeconds,
                     medianSeconds <= 10 ? "met" : "MISSED", 100 * medianRatio, medianRatio >= 0.5 ? "met" : "MISSED",
                     syncSeconds.get(kind).stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList());
+        }
+    }
+
+    /** The fresh desk's JVM with the start-up cache the installer records, recorded here as the installer does. */
+    private static ChildJvm trainedDesk(Installers.Cache cache, ChildJvm jvm, Path dir) {
+        String name = cache.name().toLowerCase(Locale.ROOT);
+        try {
+            return cache.train(jvm.withOptions(ChildJvm.javafxOptions().toArray(String[]::new)), dir.resolve("desk-" + name + ".cache"),
+                    Launcher.class.getName(), List.of("--exit-when-synced"),
+                    Map.of("venuedesk.home", dir.resolve("training-" + name).toString()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while training the desk's " + cache.label(), e);
         }
     }
 

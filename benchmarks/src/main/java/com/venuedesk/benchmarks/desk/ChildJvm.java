@@ -27,14 +27,17 @@ public final class ChildJvm {
     /** What one start took: measured from outside, and as the child reports it from its own JVM start. */
     public record Start(double wallMillis, long reportedMillis) { }
 
+    private final Path javaHome;
     private final List<String> jvmOptions;
     private final String classPath;
 
+    /** A child on this JVM's own Java runtime. */
     public ChildJvm(List<String> jvmOptions) {
-        this(jvmOptions, classPath());
+        this(Path.of(System.getProperty("java.home")), jvmOptions, classPath());
     }
 
-    private ChildJvm(List<String> jvmOptions, String classPath) {
+    private ChildJvm(Path javaHome, List<String> jvmOptions, String classPath) {
+        this.javaHome = javaHome;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.classPath = classPath;
     }
@@ -43,7 +46,27 @@ public final class ChildJvm {
     public ChildJvm withOptions(String... more) {
         List<String> options = new ArrayList<>(jvmOptions);
         options.addAll(List.of(more));
-        return new ChildJvm(options, classPath);
+        return new ChildJvm(javaHome, options, classPath);
+    }
+
+    /** The same child on the Java runtime in {@code home} (a JDK, or a runtime image with {@code bin/java}). */
+    public ChildJvm onJava(Path home) {
+        return new ChildJvm(home, jvmOptions, classPath);
+    }
+
+    /** The feature release of the Java runtime in {@code home}, from its {@code release} file; 0 if unknown. */
+    public static int featureRelease(Path home) {
+        try {
+            for (String line : Files.readAllLines(home.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                    return Integer.parseInt(version.split("[.+-]")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
     }
 
     /**
@@ -56,7 +79,7 @@ public final class ChildJvm {
             Path path = Path.of(entry);
             entries.add(Files.isDirectory(path) ? ClassesJar.pack(path, dir).toString() : entry);
         }
-        return new ChildJvm(jvmOptions, String.join(File.pathSeparator, entries));
+        return new ChildJvm(javaHome, jvmOptions, String.join(File.pathSeparator, entries));
     }
 
     /** Runs {@code mainClass} to its end; fails with its exit code and last lines unless it ends with 0. */
@@ -120,7 +143,7 @@ public final class ChildJvm {
 
     private List<String> command(String mainClass, List<String> args, Map<String, String> properties) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(jvmOptions);
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-cp");

@@ -1,5 +1,6 @@
 package com.venuedesk.benchmarks.desk;
 
+import com.venuedesk.benchmarks.desk.Installers.Cache;
 import com.venuedesk.desk.Launcher;
 import com.venuedesk.desk.store.DeskStore;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -48,24 +50,29 @@ public final class DeskStartupBenchmark {
 
     public static void main(String[] args) throws Exception {
         int starts = Integer.getInteger("bench.starts", 5);
-        Path work = Files.createTempDirectory("venuedesk-startup-bench");
+        Path work = ScratchDir.create("venuedesk-startup-bench");
         Path home = work.resolve("home");
         seedStore(home);
         ChildJvm jars = new ChildJvm(ChildJvm.javafxOptions()).asJars(work.resolve("jars"));
 
-        Path deskArchive = work.resolve("desk.jsa");
-        Path windowArchive = work.resolve("window.jsa");
-        jars.withOptions("-XX:ArchiveClassesAtExit=" + deskArchive).runToEnd(Launcher.class.getName(),
-                List.of("--exit-when-synced"), Map.of("venuedesk.home", work.resolve("training").toString()), TIMEOUT_SECONDS);
-        jars.withOptions("-XX:ArchiveClassesAtExit=" + windowArchive).runToEnd(MinimalFxWindow.class.getName(),
-                List.of(MinimalFxWindow.EXIT), Map.of(), TIMEOUT_SECONDS);
-
         ChildJvm.Start first = startDesk(jars, home);
         Kind window = new Kind("minimal JavaFX window", jars, false);
         Kind desk = new Kind("desk, calendar ready", jars, true);
-        Kind windowCds = new Kind("window, own CDS archive", jars.withOptions("-XX:SharedArchiveFile=" + windowArchive), false);
-        Kind deskCds = new Kind("desk, own CDS archive", jars.withOptions("-XX:SharedArchiveFile=" + deskArchive), true);
-        List<Kind> kinds = List.of(window, desk, windowCds, deskCds);
+        Kind windowCds = trained(Cache.CDS, jars, work, false, "window, own CDS archive");
+        Kind deskCds = trained(Cache.CDS, jars, work, true, "desk, own CDS archive");
+        List<Kind> kinds = new ArrayList<>(List.of(window, desk, windowCds, deskCds));
+        // the runtime the Linux installers ship, when it is not this JDK: JDK 25 or later, with an AOT cache
+        Optional<Path> aotJdk = Installers.aotRuntime();
+        Kind windowAot = null;
+        Kind deskAot = null;
+        if (aotJdk.isPresent()) {
+            ChildJvm onAotJdk = jars.onJava(aotJdk.get());
+            String jdk = "JDK " + ChildJvm.featureRelease(aotJdk.get());
+            windowAot = trained(Cache.AOT, onAotJdk, work, false, "window, " + jdk + ", AOT cache");
+            deskAot = trained(Cache.AOT, onAotJdk, work, true, "desk, " + jdk + ", AOT cache");
+            kinds.add(windowAot);
+            kinds.add(deskAot);
+        }
         for (int i = 0; i < starts; i++) {
             for (Kind kind : kinds) {
                 ChildJvm.Start start = kind.desk() ? startDesk(kind.jvm(), home)
@@ -80,16 +87,32 @@ public final class DeskStartupBenchmark {
                 Headless.enabled() ? "Monocle headless" : "real display", Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "first start (creates server DB + demo venue): %7.0f ms (desk's own count %d ms)%n",
                 first.wallMillis(), first.reportedMillis());
-        System.out.printf(Locale.ROOT, "CDS archives recorded by training runs: desk %d MB, window %d MB%n",
-                Files.size(deskArchive) >> 20, Files.size(windowArchive) >> 20);
         for (Kind kind : kinds) {
             System.out.printf(Locale.ROOT, "%-26s %s; own count median %.0f ms%n", kind.label() + ":",
                     Stats.of(kind.wall()).describe(), Stats.of(kind.reported()).median());
         }
-        System.out.printf(Locale.ROOT, "ratio desk / window:       %7.1f x without archives, %.1f x each with its own%n",
-                desk.median() / window.median(), deskCds.median() / windowCds.median());
-        System.out.printf(Locale.ROOT, "desk median as installed (with its archive) %.0f ms %s the 3 s target; without %.0f ms%n",
-                deskCds.median(), deskCds.median() < 3000 ? "meets" : "misses", desk.median());
+        System.out.printf(Locale.ROOT, "ratio desk / window:       %7.1f x without archives, %.1f x each with its own CDS archive%s%n",
+                desk.median() / window.median(), deskCds.median() / windowCds.median(), deskAot == null ? ""
+                        : String.format(Locale.ROOT, ", %.1f x each with its own AOT cache", deskAot.median() / windowAot.median()));
+        Kind installed = deskAot != null ? deskAot : deskCds;
+        System.out.printf(Locale.ROOT, "desk median as installed (%s) %.0f ms %s the 3 s target; JDK 17 with its CDS archive %.0f ms,"
+                + " without %.0f ms%n", installed.label(), installed.median(), installed.median() < 3000 ? "meets" : "misses",
+                deskCds.median(), desk.median());
+    }
+
+    /**
+     * The desk (with {@code --exit-when-synced}, as the installer trains it) or the bare window, starting with a cache
+     * of {@code kind} that a training run of its own records first.
+     */
+    private static Kind trained(Cache cache, ChildJvm jvm, Path work, boolean desk, String label) throws Exception {
+        String name = (desk ? "desk" : "window") + "-" + cache.name().toLowerCase(Locale.ROOT);
+        Path file = work.resolve(name + ".cache");
+        ChildJvm started = desk
+                ? cache.train(jvm, file, Launcher.class.getName(), List.of("--exit-when-synced"),
+                        Map.of("venuedesk.home", work.resolve("training-" + name).toString()))
+                : cache.train(jvm, file, MinimalFxWindow.class.getName(), List.of(MinimalFxWindow.EXIT), Map.of());
+        System.out.printf(Locale.ROOT, "%s recorded by a training run: %d MB%n", label, Files.size(file) >> 20);
+        return new Kind(label, started, desk);
     }
 
     private static ChildJvm.Start startDesk(ChildJvm jvm, Path home) throws Exception {

@@ -73,7 +73,7 @@ public final class WeekRenderBenchmark {
         LocalDate busy = LocalDate.now(ZONE).with(TemporalAdjusters.previousOrSame(WeekFields.of(LOCALE).getFirstDayOfWeek()));
         LocalDate empty = busy.plusWeeks(10);
         BusyWeek week = new BusyWeek(busy, ZONE, resourceCount, bookingCount);
-        Path dir = Files.createTempDirectory("venuedesk-week-bench");
+        Path dir = ScratchDir.create("venuedesk-week-bench");
         try {
             run(week, dir, busy, empty, repetitions);
         } finally {
