@@ -348,12 +348,36 @@ public final class CalendarPane extends StackPane {
         shown.clear();
         shown.putAll(next);
         if (!added.isEmpty() || !removed.isEmpty()) {
+            List<Runnable> reselect = reselectAfterWrite(next);
             write(added, removed);
+            reselect.forEach(Runnable::run);
         }
         if (firstBookingsShown != null && !model.entries().isEmpty() && getScene() != null) {
             afterNextLayout(getScene(), firstBookingsShown);
             firstBookingsShown = null;
         }
+    }
+
+    /**
+     * A booking selected while its entry is replaced (a sync brought the server's copy of what staff just did) stays
+     * selected: the replacement is selected once the old entry has gone, so a shortcut pressed next still finds it.
+     */
+    private List<Runnable> reselectAfterWrite(Map<UUID, Entry<BookingEntry>> next) {
+        List<Runnable> reselect = new ArrayList<>();
+        for (DateControl control : List.of(calendarView, resourcesView)) {
+            for (Entry<?> selected : List.copyOf(control.getSelections())) {
+                if (selected.getUserObject() instanceof BookingEntry booking) {
+                    Entry<BookingEntry> replacement = next.get(booking.bookingId());
+                    if (replacement != null && replacement != selected) {
+                        reselect.add(() -> {
+                            control.deselect(selected);
+                            control.select(replacement);
+                        });
+                    }
+                }
+            }
+        }
+        return reselect;
     }
 
     /** The entry still shows the booking: same details, and not dragged elsewhere by a move the store refused. */
@@ -548,8 +572,7 @@ public final class CalendarPane extends StackPane {
 
     /** The booking selected in the visible calendar, if any. */
     public Optional<BookingEntry> selectedBooking() {
-        DateControl visible = calendarView.isVisible() ? calendarView : resourcesView;
-        return visible.getSelections().stream()
+        return visibleControl().getSelections().stream()
                 .map(Entry::getUserObject)
                 .filter(BookingEntry.class::isInstance)
                 .map(BookingEntry.class::cast)
@@ -576,6 +599,11 @@ public final class CalendarPane extends StackPane {
         }
         box.setStyle("-fx-padding: 10;");
         return box;
+    }
+
+    /** The CalendarFX control on show: the day/week/month view or the per-resource view. */
+    DateControl visibleControl() {
+        return calendarView.isVisible() ? calendarView : resourcesView;
     }
 
     /** For tests and screenshots: the entries CalendarFX holds for a resource. */

@@ -119,6 +119,23 @@ class CalendarPaneTest {
     }
 
     @Test
+    void aSelectedBookingStaysSelectedWhenAChangeReplacesItsEntrySoTheNextShortcutStillActsOnIt(FxRobot robot) {
+        inFx(() -> model.modeProperty().set(CalendarMode.WEEK));
+        Entry<?> before = pane.entriesOf(venue.roomA.id()).get(0);
+        inFx(() -> pane.visibleControl().select(before));
+        assertThat(pane.selectedBooking()).map(BookingEntry::bookingId).contains(venue.adaInRoomA.id());
+
+        // as a sync that brings the server's copy of the booking: a changed booking gets a new entry
+        inFx(() -> venue.bookings.changeStatus(venue.adaInRoomA.id(), BookingAction.CHECK_IN, ""));
+        inFx(model::reload);
+
+        Entry<?> after = pane.entriesOf(venue.roomA.id()).get(0);
+        assertThat(after).isNotSameAs(before);
+        assertThat(pane.selectedBooking()).map(BookingEntry::checkedIn).contains(true);
+        assertThat(pane.visibleControl().getSelections()).containsExactly(after);
+    }
+
+    @Test
     void aDragTheStoreRefusesPutsTheKeptEntryBackAtItsTime() {
         inFx(() -> model.modeProperty().set(CalendarMode.WEEK));
         inFx(() -> venue.bookings.createBooking(venue.roomA.id(), venue.ada.id(), Venue.at(14, 15), ""));
