@@ -3,6 +3,7 @@ package com.venuedesk.desk;
 import atlantafx.base.theme.PrimerLight;
 import com.venuedesk.desk.settings.DeskSettings;
 import com.venuedesk.desk.settings.StartupOptions;
+import com.venuedesk.desk.settings.StartupOptions.QuitWhen;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -22,7 +23,7 @@ public final class App extends Application {
 
     private DeskSettings presetSettings;
     private boolean demoSignIn = true;
-    private boolean exitWhenSynced;
+    private QuitWhen quitWhen = QuitWhen.NEVER;
     private CompletableFuture<AppContext> opening;
     private AppContext context;
 
@@ -43,12 +44,13 @@ public final class App extends Application {
             StartupOptions options = StartupOptions.parse(getParameters().getRaw(), System.getProperty("venuedesk.home"),
                     System.getProperty("venuedesk.server"), System.getProperty("user.home"));
             settings = options.settings();
-            exitWhenSynced = options.exitWhenSynced();
+            quitWhen = options.quitWhen();
         }
         DeskSettings opened = settings;
         LOG.info("Starting the desk with data in {}", settings.home());
         // a thread of this one's making: it inherits the context class loader Flyway finds its migrations with
-        opening = CompletableFuture.supplyAsync(() -> AppContext.open(opened, Clock.systemUTC()), task -> {
+        boolean serverAfterFirstScreen = quitWhen != QuitWhen.READY;
+        opening = CompletableFuture.supplyAsync(() -> AppContext.open(opened, Clock.systemUTC(), serverAfterFirstScreen), task -> {
             Thread thread = new Thread(task, "desk-open");
             thread.setDaemon(true);
             thread.start();
@@ -65,8 +67,10 @@ public final class App extends Application {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         Thread.setDefaultUncaughtExceptionHandler(context.failureReporter());
-        if (exitWhenSynced) {
+        if (quitWhen == QuitWhen.SYNCED) {
             context.whenFirstSynced(Platform::exit);
+        } else if (quitWhen == QuitWhen.READY) {
+            context.whenFirstScreenUp(Platform::exit);
         }
         context.show(stage, demoSignIn);
     }

@@ -156,6 +156,15 @@ public final class AppContext implements AutoCloseable {
      * {@code Application.init()}: opening the store takes a moment.
      */
     public static AppContext open(DeskSettings settings, Clock clock) {
+        return open(settings, clock, true);
+    }
+
+    /**
+     * As {@link #open(DeskSettings, Clock)}; with {@code serverAfterFirstScreen} false, an embedded server that waits
+     * for the first screen never boots (unless a sign-in needs it): for a run that ends at its first screen
+     * ({@code --exit-when-ready}), whose start-up cache should hold what a start needs up to the calendar only.
+     */
+    public static AppContext open(DeskSettings settings, Clock clock, boolean serverAfterFirstScreen) {
         CompletableFuture<VenueDeskServer> embedded = null;
         CompletableFuture<String> url;
         // Whether the embedded server may boot now. A desk that can confirm its staff's passwords from its own cache
@@ -179,7 +188,9 @@ public final class AppContext implements AutoCloseable {
         if (settings.embeddedServer()) {
             embedded = startEmbedded(settings.embeddedServerDir(), bootServer);
             if (cacheSignsIn) {
-                firstScreen.thenRun(() -> bootServer.complete(null));
+                if (serverAfterFirstScreen) {
+                    firstScreen.thenRun(() -> bootServer.complete(null));
+                }
             } else {
                 bootServer.complete(null);
             }
@@ -298,6 +309,17 @@ public final class AppContext implements AutoCloseable {
 
     public DeskStore store() {
         return store;
+    }
+
+    /**
+     * Runs {@code action} on the JavaFX thread once the first screen is up: the calendar has drawn its first bookings
+     * (or, for a week without any, a few seconds after sign-in).
+     */
+    public void whenFirstScreenUp(Runnable action) {
+        firstScreen.thenRun(() -> onUi(() -> {
+            LOG.info("first screen up; quitting as asked (--exit-when-ready)");
+            action.run();
+        }));
     }
 
     /** Runs {@code action} on the JavaFX thread once the next session's first sync has completed. */

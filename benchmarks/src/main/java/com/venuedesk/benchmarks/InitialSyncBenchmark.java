@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.venuedesk.benchmarks.desk.ScratchDir;
 import com.venuedesk.benchmarks.desk.ChildJvm;
 import com.venuedesk.benchmarks.desk.Installers;
-import com.venuedesk.desk.Launcher;
 import com.venuedesk.desk.store.CredentialCache;
 import com.venuedesk.desk.store.DeskStore;
 import com.venuedesk.desk.sync.Credentials;
@@ -286,9 +285,8 @@ public final class InitialSyncBenchmark {
     private static ChildJvm trainedDesk(Installers.Cache cache, ChildJvm jvm, Path dir) {
         String name = cache.name().toLowerCase(Locale.ROOT);
         try {
-            return cache.train(jvm.withOptions(ChildJvm.javafxOptions().toArray(String[]::new)), dir.resolve("desk-" + name + ".cache"),
-                    Launcher.class.getName(), List.of("--exit-when-synced"),
-                    Map.of("venuedesk.home", dir.resolve("training-" + name).toString()));
+            return cache.trainDesk(jvm.withOptions(ChildJvm.javafxOptions().toArray(String[]::new)),
+                    dir.resolve("desk-" + name + ".cache"), dir.resolve("training-" + name));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -7,14 +7,18 @@ import java.util.Optional;
 
 /**
  * What the command line and system properties say: {@code --server=URL} (overrides the settings file for this run),
- * {@code --home=DIR} or {@code -Dvenuedesk.home=DIR} (default {@code ~/.venuedesk}), and {@code --exit-when-synced}:
- * sign in (the demo user with the embedded server), sync once and quit, for a smoke test of an installation and the
- * training run that records the installer's class-data-sharing archive. {@code -Dvenuedesk.server=URL} is the
+ * {@code --home=DIR} or {@code -Dvenuedesk.home=DIR} (default {@code ~/.venuedesk}), {@code --exit-when-synced}:
+ * sign in (the demo user with the embedded server), sync once and quit, for a smoke test of an installation, and
+ * {@code --exit-when-ready}: quit as soon as the calendar is first on screen, before the embedded server boots (the
+ * training run that records the installers' start-up cache: what a start needs up to the calendar, nothing more). {@code -Dvenuedesk.server=URL} is the
  * installation's preset (the installer's {@code VENUEDESK_SERVER_URL}): the central server a desk starts with on its
  * first run; afterwards the settings file decides, so that a manager can still switch servers in the settings.
  */
-public record StartupOptions(Path home, Optional<URI> serverOverride, boolean exitWhenSynced, Optional<URI> presetServer) {
-    private static final String KNOWN = "--server=URL, --home=DIR, --exit-when-synced";
+public record StartupOptions(Path home, Optional<URI> serverOverride, QuitWhen quitWhen, Optional<URI> presetServer) {
+    private static final String KNOWN = "--server=URL, --home=DIR, --exit-when-synced, --exit-when-ready";
+
+    /** When a run quits by itself: never (staff close the window), once the calendar is up, or after the first sync. */
+    public enum QuitWhen { NEVER, READY, SYNCED }
 
     public static StartupOptions parse(List<String> args, String homeProperty, String userHome) {
         return parse(args, homeProperty, null, userHome);
@@ -26,19 +30,23 @@ public record StartupOptions(Path home, Optional<URI> serverOverride, boolean ex
         Path home = homeProperty == null || homeProperty.isBlank()
                 ? Path.of(userHome, ".venuedesk") : Path.of(homeProperty);
         Optional<URI> server = Optional.empty();
-        boolean exitWhenSynced = false;
+        QuitWhen quitWhen = QuitWhen.NEVER;
         for (String arg : args) {
             if (arg.startsWith("--server=")) {
                 server = Optional.of(URI.create(arg.substring("--server=".length())));
             } else if (arg.startsWith("--home=")) {
                 home = Path.of(arg.substring("--home=".length()));
-            } else if (arg.equals("--exit-when-synced")) {
-                exitWhenSynced = true;
+            } else if (arg.equals("--exit-when-synced") || arg.equals("--exit-when-ready")) {
+                QuitWhen asked = arg.equals("--exit-when-synced") ? QuitWhen.SYNCED : QuitWhen.READY;
+                if (quitWhen != QuitWhen.NEVER && quitWhen != asked) {
+                    throw new IllegalArgumentException("--exit-when-synced and --exit-when-ready exclude each other");
+                }
+                quitWhen = asked;
             } else {
                 throw new IllegalArgumentException("unknown option " + arg + " (known: " + KNOWN + ")");
             }
         }
-        return new StartupOptions(home, server, exitWhenSynced, preset);
+        return new StartupOptions(home, server, quitWhen, preset);
     }
 
     /** The settings of this run: the file's, with the command line's server when given. */

@@ -3,6 +3,7 @@ package com.venuedesk.desk.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.venuedesk.desk.settings.StartupOptions.QuitWhen;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,9 +59,12 @@ class StartupOptionsTest {
     }
 
     @Test
-    void exitWhenSyncedIsOffUnlessAsked() {
-        assertThat(StartupOptions.parse(List.of(), null, "/home/front").exitWhenSynced()).isFalse();
-        assertThat(StartupOptions.parse(List.of("--exit-when-synced"), null, "/home/front").exitWhenSynced()).isTrue();
+    void aRunQuitsByItselfOnlyWhenAskedAfterTheFirstSyncOrOnceTheCalendarIsUp() {
+        assertThat(StartupOptions.parse(List.of(), null, "/home/front").quitWhen()).isEqualTo(QuitWhen.NEVER);
+        assertThat(StartupOptions.parse(List.of("--exit-when-synced"), null, "/home/front").quitWhen()).isEqualTo(QuitWhen.SYNCED);
+        assertThat(StartupOptions.parse(List.of("--exit-when-ready"), null, "/home/front").quitWhen()).isEqualTo(QuitWhen.READY);
+        assertThatThrownBy(() -> StartupOptions.parse(List.of("--exit-when-ready", "--exit-when-synced"), null, "/home/front"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exclude each other");
     }
 
     @Test

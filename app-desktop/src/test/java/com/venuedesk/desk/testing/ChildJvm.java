@@ -28,6 +28,8 @@ public final class ChildJvm implements AutoCloseable {
     private final String name;
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    /** Every line the child printed so far. */
+    private final List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ChildJvm(String name, Process process) {
         this.name = name;
@@ -60,6 +62,7 @@ public final class ChildJvm implements AutoCloseable {
             String line;
             while ((line = in.readLine()) != null) {
                 log.info("[{}] {}", name, line);
+                output.add(line);
                 lines.add(line);
             }
         } catch (IOException e) {
@@ -67,6 +70,11 @@ public final class ChildJvm implements AutoCloseable {
         } finally {
             lines.add(END);
         }
+    }
+
+    /** Every line the child has printed so far (all of it once {@link #waitForExit} returned). */
+    public List<String> output() {
+        return List.copyOf(output);
     }
 
     /** The first line from now on that matches, or an AssertionError naming what was awaited. */

@@ -101,15 +101,14 @@ public final class DeskStartupBenchmark {
     }
 
     /**
-     * The desk (with {@code --exit-when-synced}, as the installer trains it) or the bare window, starting with a cache
+     * The desk (trained as the installer trains it, see {@link Cache#trainDesk}) or the bare window, starting with a cache
      * of {@code kind} that a training run of its own records first.
      */
     private static Kind trained(Cache cache, ChildJvm jvm, Path work, boolean desk, String label) throws Exception {
         String name = (desk ? "desk" : "window") + "-" + cache.name().toLowerCase(Locale.ROOT);
         Path file = work.resolve(name + ".cache");
         ChildJvm started = desk
-                ? cache.train(jvm, file, Launcher.class.getName(), List.of("--exit-when-synced"),
-                        Map.of("venuedesk.home", work.resolve("training-" + name).toString()))
+                ? cache.trainDesk(jvm, file, work.resolve("training-" + name))
                 : cache.train(jvm, file, MinimalFxWindow.class.getName(), List.of(MinimalFxWindow.EXIT), Map.of());
         System.out.printf(Locale.ROOT, "%s recorded by a training run: %d MB%n", label, Files.size(file) >> 20);
         return new Kind(label, started, desk);

@@ -1,5 +1,6 @@
 package com.venuedesk.benchmarks.desk;
 
+import com.venuedesk.desk.Launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ public final class Installers {
     /** The first release whose AOT cache the installers record (JEP 483, 514, 515). */
     static final int AOT_RELEASE = 25;
     private static final long TRAINING_TIMEOUT_SECONDS = 600;
+    private static final String DESK = Launcher.class.getName();
 
     private Installers() {
     }
@@ -51,14 +53,26 @@ public final class Installers {
         }
 
         /**
-         * Records this cache into {@code file} with a training run of {@code mainClass} on {@code jvm} (to its end,
-         * as the installer's run of {@code --exit-when-synced}), and answers the child that starts with it.
+         * Records this cache into {@code file} with a training run of {@code mainClass} on {@code jvm} (to its end),
+         * and answers the child that starts with it.
          */
         public ChildJvm train(ChildJvm jvm, Path file, String mainClass, List<String> args, Map<String, String> properties)
                 throws IOException, InterruptedException {
             ChildJvm runtime = jvm.withOptions(runtimeOptions.toArray(String[]::new));
             runtime.withOptions(record + file).runToEnd(mainClass, args, properties, TRAINING_TIMEOUT_SECONDS);
             return runtime.withOptions(use + file);
+        }
+
+        /**
+         * Records the desk's cache as the installer does: a first run in a scratch home {@code home} sets it up
+         * ({@code --exit-when-synced}: embedded server, demo venue, first sync; not recorded), the recorded second
+         * run quits once the calendar is up ({@code --exit-when-ready}). Answers the child that starts with it.
+         */
+        public ChildJvm trainDesk(ChildJvm jvm, Path file, Path home) throws IOException, InterruptedException {
+            Map<String, String> inHome = Map.of("venuedesk.home", home.toString());
+            jvm.withOptions(runtimeOptions.toArray(String[]::new))
+                    .runToEnd(DESK, List.of("--exit-when-synced"), inHome, TRAINING_TIMEOUT_SECONDS);
+            return train(jvm, file, DESK, List.of("--exit-when-ready"), inHome);
         }
     }
 
