@@ -27,6 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -66,6 +69,8 @@ public final class CalendarPane extends StackPane {
     private static final LocalTime DAY_END = LocalTime.of(22, 0);
     private static final double MIN_DRAG_PIXELS = 8;
     private static final String STYLESHEET = "/com/venuedesk/desk/calendar/bookings.css";
+    /** How often the now-line moves. */
+    private static final javafx.util.Duration NOW_TICK = javafx.util.Duration.seconds(30);
 
     private final CalendarViewModel model;
     private final Messages messages;
@@ -165,6 +170,34 @@ public final class CalendarPane extends StackPane {
         model.entries().addListener((ListChangeListener<BookingEntry>) change -> rebuildEntries());
         rebuildCalendars();
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        keepNowCurrent();
+    }
+
+    /**
+     * CalendarFX takes "today" and the now-line's time from the PC's clock and zone once, when built, and never moves
+     * them: the line stood still all day, and stood in the wrong place on a PC in another zone than the venue's. The
+     * pane sets both from the venue's clock now and every {@link #NOW_TICK} while it is on screen.
+     */
+    private void keepNowCurrent() {
+        showNow();
+        Timeline tick = new Timeline(new KeyFrame(NOW_TICK, e -> showNow()));
+        tick.setCycleCount(Animation.INDEFINITE);
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) {
+                tick.stop();
+            } else {
+                showNow();
+                tick.play();
+            }
+        });
+    }
+
+    private void showNow() {
+        java.time.LocalDateTime now = model.nowAtVenue();
+        for (DateControl control : List.of(calendarView, resourcesView)) {
+            control.setToday(now.toLocalDate());
+            control.setTime(now.toLocalTime());
+        }
     }
 
     @Override

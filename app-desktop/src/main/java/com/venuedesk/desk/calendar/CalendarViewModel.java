@@ -117,6 +117,11 @@ public final class CalendarViewModel {
         return LocalDate.ofInstant(clock.instant(), formats.zone());
     }
 
+    /** The venue's current date and time: where the calendar draws today and its now-line, whatever the PC's zone. */
+    public java.time.LocalDateTime nowAtVenue() {
+        return java.time.LocalDateTime.ofInstant(clock.instant(), formats.zone());
+    }
+
     /** The instants the current layout shows, in the venue's zone (month: the six weeks of the month sheet). */
     public TimeRange visibleRange() {
         LocalDate day = date.get();

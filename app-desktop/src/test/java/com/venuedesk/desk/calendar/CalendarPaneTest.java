@@ -136,6 +136,18 @@ class CalendarPaneTest {
     }
 
     @Test
+    void todayAndTheNowLineAreTheVenuesOnItsClockWhateverThePcsZone() {
+        java.time.LocalDateTime venueNow = java.time.LocalDateTime.ofInstant(Venue.CLOCK.instant(), Venue.BERLIN);
+
+        for (CalendarMode mode : List.of(CalendarMode.WEEK, CalendarMode.RESOURCES)) {
+            inFx(() -> model.modeProperty().set(mode));
+            com.calendarfx.view.DateControl shown = pane.visibleControl();
+            assertThat(shown.getToday()).isEqualTo(venueNow.toLocalDate());
+            assertThat(shown.getTime()).isEqualTo(venueNow.toLocalTime());
+        }
+    }
+
+    @Test
     void aDragTheStoreRefusesPutsTheKeptEntryBackAtItsTime() {
         inFx(() -> model.modeProperty().set(CalendarMode.WEEK));
         inFx(() -> venue.bookings.createBooking(venue.roomA.id(), venue.ada.id(), Venue.at(14, 15), ""));
