@@ -18,6 +18,7 @@ import com.venuedesk.desk.i18n.Messages;
 import com.venuedesk.model.sync.BookingAction;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -193,7 +194,7 @@ public final class CalendarPane extends StackPane {
     }
 
     private void showNow() {
-        java.time.LocalDateTime now = model.nowAtVenue();
+        LocalDateTime now = model.nowAtVenue();
         for (DateControl control : List.of(calendarView, resourcesView)) {
             control.setToday(now.toLocalDate());
             control.setTime(now.toLocalTime());

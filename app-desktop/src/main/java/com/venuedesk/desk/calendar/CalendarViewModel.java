@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.time.temporal.WeekFields;
 import java.util.ArrayList;
@@ -118,8 +119,8 @@ public final class CalendarViewModel {
     }
 
     /** The venue's current date and time: where the calendar draws today and its now-line, whatever the PC's zone. */
-    public java.time.LocalDateTime nowAtVenue() {
-        return java.time.LocalDateTime.ofInstant(clock.instant(), formats.zone());
+    public LocalDateTime nowAtVenue() {
+        return LocalDateTime.ofInstant(clock.instant(), formats.zone());
     }
 
     /** The instants the current layout shows, in the venue's zone (month: the six weeks of the month sheet). */

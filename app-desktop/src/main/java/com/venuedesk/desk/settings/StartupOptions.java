@@ -10,9 +10,10 @@ import java.util.Optional;
  * {@code --home=DIR} or {@code -Dvenuedesk.home=DIR} (default {@code ~/.venuedesk}), {@code --exit-when-synced}:
  * sign in (the demo user with the embedded server), sync once and quit, for a smoke test of an installation, and
  * {@code --exit-when-ready}: quit as soon as the calendar is first on screen, before the embedded server boots (the
- * training run that records the installers' start-up cache: what a start needs up to the calendar, nothing more). {@code -Dvenuedesk.server=URL} is the
- * installation's preset (the installer's {@code VENUEDESK_SERVER_URL}): the central server a desk starts with on its
- * first run; afterwards the settings file decides, so that a manager can still switch servers in the settings.
+ * training run that records the installers' start-up cache: what a start needs up to the calendar).
+ * {@code -Dvenuedesk.server=URL} is the installation's preset (the installer's {@code VENUEDESK_SERVER_URL}): the
+ * central server a desk starts with on its first run; afterwards the settings file decides, so that a manager can
+ * still switch servers in the settings.
  */
 public record StartupOptions(Path home, Optional<URI> serverOverride, QuitWhen quitWhen, Optional<URI> presetServer) {
     private static final String KNOWN = "--server=URL, --home=DIR, --exit-when-synced, --exit-when-ready";
