@@ -141,19 +141,21 @@ else
       mount -t tmpfs tmpfs "$(dirname "$installed")" && mkdir -p "$installed"
     fi
     mount --bind "$image" "$installed" && exec "$@"'
+  # runs a command (the launcher at the installed place) in that private mount namespace, for 300 s at most
+  at_installed() {
+    timeout 300 unshare --mount --map-root-user sh -c "$at_install_dir" sh "$image" "$installed" "$@"
+  }
   # Two runs in the scratch home: the first sets it up as a desk's first start does (embedded server, demo venue,
   # sign-in, first sync; not recorded), the second is a start as staff see it every day, recorded: it quits as soon
   # as the calendar is up (--exit-when-ready), before the embedded server boots, so the cache holds what a start
   # needs and no more (a cache that also held the server and the sync made every start load those classes too).
   status=0
-  timeout 300 unshare --mount --map-root-user sh -c "$at_install_dir" sh "$image" "$installed" \
-    "${display[@]}" "$installed/bin/VenueDesk" --home="$home" --exit-when-synced > "$out/training-setup.log" 2>&1 \
-    || status=$?
+  at_installed "${display[@]}" "$installed/bin/VenueDesk" --home="$home" --exit-when-synced \
+    > "$out/training-setup.log" 2>&1 || status=$?
   if [ "$status" -eq 0 ]; then
-    JAVA_TOOL_OPTIONS="$record_option$installed/lib/app/$cache_file" timeout 300 \
-      unshare --mount --map-root-user sh -c "$at_install_dir" sh "$image" "$installed" \
-      "${display[@]}" "$installed/bin/VenueDesk" --home="$home" --exit-when-ready > "$out/training.log" 2>&1 \
-      || status=$?
+    JAVA_TOOL_OPTIONS="$record_option$installed/lib/app/$cache_file" \
+      at_installed "${display[@]}" "$installed/bin/VenueDesk" --home="$home" --exit-when-ready \
+      > "$out/training.log" 2>&1 || status=$?
   fi
   rm -rf "$home"
   cp "$out/VenueDesk.cfg.release" "$cfg"
@@ -163,8 +165,7 @@ else
   fi
   # the launcher at the installed place must map it: -Xshare:on (AOTMode=on) makes a mismatch an error, not a start
   # without it
-  if ! JAVA_TOOL_OPTIONS="$check_options" unshare --mount --map-root-user \
-      sh -c "$at_install_dir" sh "$image" "$installed" "$installed/bin/VenueDesk" > "$out/archive-check.log" 2>&1; then
+  if ! JAVA_TOOL_OPTIONS="$check_options" at_installed "$installed/bin/VenueDesk" > "$out/archive-check.log" 2>&1; then
     echo "the recorded $cache_kind does not map, see $out/archive-check.log" >&2
     exit 1
   fi
