@@ -23,6 +23,7 @@ import com.venuedesk.server.VenueDeskServer;
 import com.venuedesk.server.wire.Json;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -224,9 +225,10 @@ public final class InitialSyncBenchmark {
     /**
      * The usual first sync, {@code bench.freshRuns} times: a fresh desk JVM syncs from the running server, then a
      * fresh JVM of its own inserts the same rows raw; their medians compared. Both start from jars, as installed, each
-     * run both ways (interleaved): without a class-data-sharing archive, and with the one the installer ships, recorded
-     * here as the installer does (a training run of the desk app with {@code --exit-when-synced}); the raw insert's
-     * JVM gets the same options as the desk's.
+     * run in turns of each kind (interleaved): on this JDK without a start-up cache and with a class-data-sharing
+     * archive, and on the runtime the installers ship (JDK 25, if there is one) with an AOT cache, each cache recorded
+     * here as the installer records it ({@link Installers.Cache#trainDesk}); the raw insert's JVM runs the same way as
+     * the desk's.
      */
     private void freshRuns(String base, Path dir) throws Exception {
         int runs = Integer.getInteger("bench.freshRuns", 3);
@@ -288,7 +290,7 @@ public final class InitialSyncBenchmark {
             return cache.trainDesk(jvm.withOptions(ChildJvm.javafxOptions().toArray(String[]::new)),
                     dir.resolve("desk-" + name + ".cache"), dir.resolve("training-" + name));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while training the desk's " + cache.label(), e);

@@ -22,10 +22,11 @@ import java.util.regex.Pattern;
  * sign-in) with a local store that already holds a week of bookings (as after an earlier sync), and counts as
  * ready when it logs {@code desk ready in N ms}: the first layout pass with bookings in the calendar is done.
  *
- * <p>Both programs start from jars, as installed, each way: without an application class-data-sharing archive, and
- * with one recorded by a training run of its own at the start of this run (the desk's with {@code
- * --exit-when-synced}, as the installer records the archive it ships). The four kinds of start are interleaved, so
- * that a busy moment of the machine hurts all alike. The first start also creates the embedded server's database
+ * <p>Both programs start from jars, as installed: on this JDK without a start-up cache and with a class-data-sharing
+ * archive, and on the runtime the Linux installers ship (JDK 25, if there is one) with an AOT cache. Each cache is
+ * recorded by a training run of its own at the start of this run (the desk's as the installer records it, see
+ * {@link Installers.Cache#trainDesk}). All kinds of start are interleaved, so that a busy moment of the machine hurts
+ * all alike; the target is judged on the desk as installed. The first start also creates the embedded server's database
  * and demo venue (once per installation); it is reported apart. Options: {@code -Dbench.starts=5}, {@code
  * -Dbench.headless=false} (real display, e.g. under {@code xvfb-run -a}).
  */
