@@ -1,5 +1,6 @@
 package com.venuedesk.desk;
 
+import com.venuedesk.desk.logging.DeskLogging;
 import javafx.application.Application;
 
 /**
@@ -8,10 +9,10 @@ import javafx.application.Application;
  */
 public final class Launcher {
     /**
-     * The desk's logging configuration on the class path. Not {@code logback.xml}: the embedded sync server's jar
-     * brings one of that name, and two of them make logback warn and pick either.
+     * The desk's logging configuration: {@link DeskLogging}, set up in code. Not the {@code logback.xml} that the
+     * embedded sync server's jar brings.
      */
-    public static final String LOG_CONFIGURATION = "venuedesk-desk-logback.xml";
+    public static final String LOG_CONFIGURATION = DeskLogging.SELECTOR;
     private static final String LOGBACK_PROPERTY = "logback.configurationFile";
 
     private Launcher() {

@@ -2,15 +2,15 @@ package com.venuedesk.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.venuedesk.desk.logging.DeskLogging;
 import org.junit.jupiter.api.Test;
 
 class LauncherTest {
 
     @Test
-    void theDeskUsesItsOwnLoggingConfigurationWhichIsOnTheClassPath() {
-        assertThat(Launcher.logConfiguration(null)).isEqualTo(Launcher.LOG_CONFIGURATION);
-        assertThat(Launcher.logConfiguration(" ")).isEqualTo(Launcher.LOG_CONFIGURATION);
-        assertThat(Launcher.class.getClassLoader().getResource(Launcher.LOG_CONFIGURATION)).isNotNull();
+    void theDeskUsesItsOwnLoggingConfigurationUnlessGivenOne() {
+        assertThat(Launcher.logConfiguration(null)).isEqualTo(DeskLogging.SELECTOR);
+        assertThat(Launcher.logConfiguration(" ")).isEqualTo(DeskLogging.SELECTOR);
     }
 
     @Test
