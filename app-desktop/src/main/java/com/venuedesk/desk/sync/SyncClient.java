@@ -9,10 +9,12 @@ import com.venuedesk.model.sync.PushResponse;
 import com.venuedesk.server.wire.Json;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -38,8 +40,11 @@ public final class SyncClient implements AutoCloseable {
 
     /** Known at once for a central server; for an embedded server still booting, once it listens. */
     private final CompletableFuture<String> baseUrl;
-    private final OkHttpClient http;
-    private final OkHttpClient streaming;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final Object clientsLock = new Object();
+    /** Built by the first call, once the server's address is known: see {@link #clients(HttpUrl)}. */
+    private volatile Clients clients;
     private final ObjectMapper mapper = Json.newMapper();
     private final Object sessionLock = new Object();
     private AuthSession session;
@@ -61,14 +66,39 @@ public final class SyncClient implements AutoCloseable {
     public SyncClient(CompletionStage<String> baseUrl, Duration connectTimeout, Duration readTimeout) {
         // kept as given, not as a derived stage: a caller that waited for this very stage must find the address set
         this.baseUrl = baseUrl.toCompletableFuture();
-        this.http = new OkHttpClient.Builder()
-                .connectTimeout(connectTimeout)
-                .readTimeout(readTimeout)
-                .writeTimeout(readTimeout)
-                .callTimeout(readTimeout.multipliedBy(2))
-                .build();
-        // an event stream is idle for as long as nothing changes on the server
-        this.streaming = http.newBuilder().readTimeout(Duration.ZERO).callTimeout(Duration.ZERO).build();
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+    }
+
+    /** The client for calls and the one for the change stream, which is idle for as long as nothing changes. */
+    private record Clients(OkHttpClient http, OkHttpClient streaming) { }
+
+    /**
+     * The HTTP clients, built by the first call to {@code server}. A server on plain HTTP (the desk's embedded server,
+     * on loopback) gets clients without TLS: OkHttp would otherwise load the platform's trust store (some 150
+     * certificates) as it builds them, which the desk's start paid for before its first screen.
+     */
+    private Clients clients(HttpUrl server) {
+        Clients built = clients;
+        if (built == null) {
+            synchronized (clientsLock) {
+                built = clients;
+                if (built == null) {
+                    OkHttpClient.Builder http = new OkHttpClient.Builder()
+                            .connectTimeout(connectTimeout)
+                            .readTimeout(readTimeout)
+                            .writeTimeout(readTimeout)
+                            .callTimeout(readTimeout.multipliedBy(2));
+                    if (!server.isHttps()) {
+                        http.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+                    }
+                    OkHttpClient calls = http.build();
+                    built = new Clients(calls, calls.newBuilder().readTimeout(Duration.ZERO).callTimeout(Duration.ZERO).build());
+                    clients = built;
+                }
+            }
+        }
+        return built;
     }
 
     // ---- authentication
@@ -125,7 +155,7 @@ public final class SyncClient implements AutoCloseable {
 
     private AuthSession authCall(String path, Map<String, String> body) {
         Request request = new Request.Builder().url(url(path)).post(jsonBody(body)).build();
-        try (Response response = http.newCall(request).execute()) {
+        try (Response response = clients(request.url()).http().newCall(request).execute()) {
             String text = response.body().string();
             if (!response.isSuccessful()) {
                 throw new ProblemException(problemOf(response.code(), text));
@@ -190,7 +220,13 @@ public final class SyncClient implements AutoCloseable {
      * travels. The future fails with the same {@link SyncException}s {@code pull} throws.
      */
     public CompletableFuture<PullPage> pullAsync(String since, int limit) {
-        return CompletableFuture.supplyAsync(() -> pull(since, limit), http.dispatcher().executorService());
+        HttpUrl server;
+        try {
+            server = resolve("");
+        } catch (SyncException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return CompletableFuture.supplyAsync(() -> pull(since, limit), clients(server).http().dispatcher().executorService());
     }
 
 
@@ -200,9 +236,10 @@ public final class SyncClient implements AutoCloseable {
      * server closed it); reconnecting is the caller's choice.
      */
     public EventSource listenForChanges(ChangeStreamListener listener) {
-        Request.Builder request = new Request.Builder().url(url("api/v1/sync/events")).header("Accept", "text/event-stream");
+        HttpUrl events = url("api/v1/sync/events");
+        Request.Builder request = new Request.Builder().url(events).header("Accept", "text/event-stream");
         session().ifPresent(s -> request.header("Authorization", "Bearer " + s.accessToken()));
-        return EventSources.createFactory(streaming).newEventSource(request.build(), new EventSourceListener() {
+        return EventSources.createFactory(clients(events).streaming()).newEventSource(request.build(), new EventSourceListener() {
             @Override
             public void onOpen(EventSource eventSource, Response response) {
                 listener.opened();
@@ -332,7 +369,7 @@ public final class SyncClient implements AutoCloseable {
     private Response execute(Request.Builder request, AuthSession auth) {
         Request built = request.header("Authorization", "Bearer " + auth.accessToken()).build();
         try {
-            return http.newCall(built).execute();
+            return clients(built.url()).http().newCall(built).execute();
         } catch (IOException e) {
             throw unreachable(built, e);
         }
@@ -407,7 +444,11 @@ public final class SyncClient implements AutoCloseable {
 
     @Override
     public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        Clients built = clients;
+        if (built == null) {
+            return;
+        }
+        built.http().dispatcher().executorService().shutdown();
+        built.http().connectionPool().evictAll();
     }
 }
