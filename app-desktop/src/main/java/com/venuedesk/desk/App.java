@@ -49,8 +49,8 @@ public final class App extends Application {
         DeskSettings opened = settings;
         LOG.info("Starting the desk with data in {}", settings.home());
         // a thread of this one's making: it inherits the context class loader Flyway finds its migrations with
-        boolean serverAfterFirstScreen = quitWhen != QuitWhen.READY;
-        opening = CompletableFuture.supplyAsync(() -> AppContext.open(opened, Clock.systemUTC(), serverAfterFirstScreen), task -> {
+        boolean bootAfterFirstScreen = quitWhen != QuitWhen.READY;
+        opening = CompletableFuture.supplyAsync(() -> AppContext.open(opened, Clock.systemUTC(), bootAfterFirstScreen), task -> {
             Thread thread = new Thread(task, "desk-open");
             thread.setDaemon(true);
             thread.start();

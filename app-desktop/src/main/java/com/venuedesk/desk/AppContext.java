@@ -160,11 +160,12 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * As {@link #open(DeskSettings, Clock)}; with {@code serverAfterFirstScreen} false, an embedded server that waits
-     * for the first screen never boots (unless a sign-in needs it): for a run that ends at its first screen
-     * ({@code --exit-when-ready}), whose start-up cache should hold what a start needs up to the calendar only.
+     * As {@link #open(DeskSettings, Clock)}; with {@code bootAfterFirstScreen} false, what waits for the first screen
+     * (an embedded server, the store's Hibernate) never boots unless something needs it (a sign-in the cache cannot
+     * confirm, a write): for a run that ends at its first screen ({@code --exit-when-ready}), whose start-up cache
+     * should hold what a start needs up to the calendar, and the same every time it is recorded.
      */
-    public static AppContext open(DeskSettings settings, Clock clock, boolean serverAfterFirstScreen) {
+    public static AppContext open(DeskSettings settings, Clock clock, boolean bootAfterFirstScreen) {
         CompletableFuture<VenueDeskServer> embedded = null;
         CompletableFuture<String> url;
         // Whether the embedded server may boot now. A desk that can confirm its staff's passwords from its own cache
@@ -180,15 +181,17 @@ public final class AppContext implements AutoCloseable {
         DeskStore store = DeskStore.open(settings.storeDir(), clock, afterwards(bootStore, "desk-store-boot"));
         boolean cacheSignsIn = new CredentialCache(store).knowsAnyone();
         if (cacheSignsIn) {
-            // also when the desk closes first (then the boot finds the store closed and does nothing)
-            firstScreen.whenComplete((done, failure) -> bootStore.complete(null));
+            if (bootAfterFirstScreen) {
+                // also when the desk closes first (then the boot finds the store closed and does nothing)
+                firstScreen.whenComplete((done, failure) -> bootStore.complete(null));
+            }
         } else {
             bootStore.complete(null);
         }
         if (settings.embeddedServer()) {
             embedded = startEmbedded(settings.embeddedServerDir(), bootServer);
             if (cacheSignsIn) {
-                if (serverAfterFirstScreen) {
+                if (bootAfterFirstScreen) {
                     firstScreen.thenRun(() -> bootServer.complete(null));
                 }
             } else {

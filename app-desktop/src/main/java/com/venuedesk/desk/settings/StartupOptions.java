@@ -9,8 +9,9 @@ import java.util.Optional;
  * What the command line and system properties say: {@code --server=URL} (overrides the settings file for this run),
  * {@code --home=DIR} or {@code -Dvenuedesk.home=DIR} (default {@code ~/.venuedesk}), {@code --exit-when-synced}:
  * sign in (the demo user with the embedded server), sync once and quit, for a smoke test of an installation, and
- * {@code --exit-when-ready}: quit as soon as the calendar is first on screen, before the embedded server boots (the
- * training run that records the installers' start-up cache: what a start needs up to the calendar).
+ * {@code --exit-when-ready}: quit as soon as the calendar is first on screen, booting neither the embedded server nor
+ * the store's Hibernate (the training run that records the installers' start-up cache: what a start needs up to the
+ * calendar).
  * {@code -Dvenuedesk.server=URL} is the installation's preset (the installer's {@code VENUEDESK_SERVER_URL}): the
  * central server a desk starts with on its first run; afterwards the settings file decides, so that a manager can
  * still switch servers in the settings.

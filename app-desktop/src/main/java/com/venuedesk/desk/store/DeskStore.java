@@ -204,8 +204,10 @@ public final class DeskStore implements AutoCloseable {
         if (!booting.compareAndSet(false, true)) {
             return;
         }
+        long started = System.nanoTime();
         try {
             sessions.complete(sessionFactory(dataSource));
+            log.info("Hibernate booted on the desk store in {} ms", (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException | Error e) {
             log.error("Hibernate did not start on the desk store; writes fail", e);
             sessions.completeExceptionally(e);
