@@ -424,6 +424,8 @@ public final class AppContext implements AutoCloseable {
         CalendarViewModel calendar = new CalendarViewModel(bookings, tasks, dialogs, messages, formats, clock,
                 request -> openBookingDialog(bookings, request));
         subscriptions.add(calendar.watchStore());
+        // the week's bookings load in the background while the screens are built: they are there by the first layout
+        calendar.reload();
         CalendarPane calendarPane = new CalendarPane(calendar, messages, user.mayManage());
         if (!readyLogged) {
             readyLogged = true;
@@ -454,7 +456,6 @@ public final class AppContext implements AutoCloseable {
                 user.mayManage() ? this::openSettings : null);
         main.showCalendarToolsWhen(navigation.currentProperty().isEqualTo(Section.CALENDAR));
         setRoot(main);
-        calendar.reload();
         conflicts.reload();
         // with the embedded server still booting, the first sync waits for it rather than failing and backing off
         whenServerStarted(engine::start);
