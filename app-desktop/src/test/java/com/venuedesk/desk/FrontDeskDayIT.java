@@ -6,6 +6,7 @@ import com.calendarfx.model.Entry;
 import com.calendarfx.model.Interval;
 import com.calendarfx.view.EntryViewBase;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.venuedesk.desk.calendar.BookingEntry;
 import com.venuedesk.desk.calendar.CalendarPane;
 import com.venuedesk.desk.i18n.Messages;
 import com.venuedesk.desk.i18n.VenueFormats;
@@ -155,7 +156,7 @@ class FrontDeskDayIT {
                 && view.getEntry().getStartAsZonedDateTime().toInstant().equals(movedStart)).isPresent());
 
         // 4. check-in with the shortcut on the selected booking
-        clickWhenUncovered(shownEntry(firstId).orElseThrow());
+        select(firstId);
         robot.press(KeyCode.CONTROL).type(KeyCode.I).release(KeyCode.CONTROL);
         waitFor(() -> server.admin().get("/api/v1/bookings/" + firstId).json().hasNonNull("checkedInAt"));
         JsonNode checkedIn = server.admin().get("/api/v1/bookings/" + firstId).json();
@@ -311,6 +312,25 @@ class FrontDeskDayIT {
                 .noneMatch(w -> new javafx.geometry.BoundingBox(w.getX(), w.getY(), w.getWidth(), w.getHeight()).contains(centre)));
         robot.clickOn(node);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Clicks the booking in the calendar until the calendar has it selected. The entry is looked up afresh for each
+     * click: a sync that brings the server's copy of a booking replaces its entry view, and a click on the view it
+     * replaced lands on whatever is drawn at that place now.
+     */
+    private void select(UUID bookingId) throws Exception {
+        CalendarPane calendar = robot.lookup("#calendar").queryAs(CalendarPane.class);
+        waitFor(() -> {
+            clickWhenUncovered(shownEntry(bookingId).orElseThrow());
+            boolean selected = WaitForAsyncUtils.asyncFx(() -> calendar.selectedBooking().map(BookingEntry::bookingId))
+                    .get(5, TimeUnit.SECONDS).filter(bookingId::equals).isPresent();
+            if (!selected) {
+                // the next click must not make a double click with this one (that would open the booking's details)
+                Thread.sleep(800);
+            }
+            return selected;
+        });
     }
 
     /** The booking as the calendar draws it, when it is drawn in a shown view. */
