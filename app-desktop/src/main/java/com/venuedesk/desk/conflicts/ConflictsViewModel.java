@@ -12,6 +12,7 @@ import com.venuedesk.desk.task.TaskExecutor;
 import com.venuedesk.model.domain.Resource;
 import com.venuedesk.model.domain.Slot;
 import com.venuedesk.model.sync.Mutation;
+import com.venuedesk.model.sync.MutationOutcome;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +72,45 @@ public final class ConflictsViewModel {
         AlternativesText text = new AlternativesText(formats, names);
         return bookings.openConflicts().stream().map(item -> new ConflictCard(item,
                 messages.get("conflict.kind." + item.kind().name()) + " \u00b7 " + formats.dateTime(item.createdAt()),
-                describe(item.mutation()) + "\n" + item.reason(),
+                describe(item.mutation()) + "\n" + reason(item, names),
                 item.alternatives().stream().map(slot -> new Choice(slot, text.describe(slot))).toList())).toList();
+    }
+
+    /**
+     * Why the server refused. A refusal of one input (the resource, the guest or the booking the server does not know)
+     * is said in words, in the desk's language, naming the resource where this desk knows it; the server's text for it
+     * names ids ("resourceId: no resource 1891..."). Any other reason is the server's own sentence.
+     */
+    private String reason(ConflictItem item, Map<UUID, String> names) {
+        if (item.outcome() instanceof MutationOutcome.Rejected rejected && rejected.field() != null) {
+            switch (rejected.field()) {
+                case "resourceId" -> {
+                    return resourceOf(item.mutation()).map(names::get)
+                            .map(name -> messages.get("conflict.reason.resourceNamed", name))
+                            .orElseGet(() -> messages.get("conflict.reason.resource"));
+                }
+                case "customerId" -> {
+                    return messages.get("conflict.reason.customer");
+                }
+                case "bookingId" -> {
+                    return messages.get("conflict.reason.booking");
+                }
+                default -> {
+                    return item.reason();
+                }
+            }
+        }
+        return item.reason();
+    }
+
+    private static Optional<UUID> resourceOf(Mutation mutation) {
+        if (mutation instanceof Mutation.CreateBooking create) {
+            return Optional.of(create.resourceId());
+        }
+        if (mutation instanceof Mutation.RescheduleBooking move) {
+            return Optional.of(move.resourceId());
+        }
+        return Optional.empty();
     }
 
     private String describe(Mutation mutation) {
