@@ -56,12 +56,17 @@ class ConflictsViewModelTest {
         model.reload();
     }
 
-    @Test
-    void aBookingTakenOnTheServerShowsTheServersReasonAndTheOfferedSlotsByResourceName() {
+    /** Room A at 14:00 booked here, refused by the server as taken, with Room B at the same time offered instead. */
+    private void takenWithRoomBOffered() {
         OutboxEntry pushed = bookedOnThisDesk(Venue.at(14, 15));
         Slot roomBInstead = Slot.of(venue.roomB.id(), Venue.at(14, 15));
         refuse(pushed, new MutationOutcome.Overlap(pushed.mutation().mutationId(), List.of(UUID.randomUUID()),
                 List.of(roomBInstead), "another desk booked Room A first"));
+    }
+
+    @Test
+    void aBookingTakenOnTheServerShowsTheServersReasonAndTheOfferedSlotsByResourceName() {
+        takenWithRoomBOffered();
 
         assertThat(model.items()).singleElement().satisfies(card -> {
             assertThat(card.title()).startsWith(messages.get("conflict.kind.OVERLAP"));
@@ -72,10 +77,7 @@ class ConflictsViewModelTest {
 
     @Test
     void takingAnOfferedSlotBooksItForTheSameGuestAndEmptiesTheInbox() {
-        OutboxEntry pushed = bookedOnThisDesk(Venue.at(14, 15));
-        Slot roomBInstead = Slot.of(venue.roomB.id(), Venue.at(14, 15));
-        refuse(pushed, new MutationOutcome.Overlap(pushed.mutation().mutationId(), List.of(UUID.randomUUID()),
-                List.of(roomBInstead), "another desk booked Room A first"));
+        takenWithRoomBOffered();
         ConflictCard card = model.items().get(0);
 
         model.take(card, card.choices().get(0));
