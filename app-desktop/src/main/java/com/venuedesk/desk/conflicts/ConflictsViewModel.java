@@ -82,25 +82,17 @@ public final class ConflictsViewModel {
      * names ids ("resourceId: no resource 1891..."). Any other reason is the server's own sentence.
      */
     private String reason(ConflictItem item, Map<UUID, String> names) {
-        if (item.outcome() instanceof MutationOutcome.Rejected rejected && rejected.field() != null) {
-            switch (rejected.field()) {
-                case "resourceId" -> {
-                    return resourceOf(item.mutation()).map(names::get)
-                            .map(name -> messages.get("conflict.reason.resourceNamed", name))
-                            .orElseGet(() -> messages.get("conflict.reason.resource"));
-                }
-                case "customerId" -> {
-                    return messages.get("conflict.reason.customer");
-                }
-                case "bookingId" -> {
-                    return messages.get("conflict.reason.booking");
-                }
-                default -> {
-                    return item.reason();
-                }
-            }
+        if (!(item.outcome() instanceof MutationOutcome.Rejected rejected) || rejected.field() == null) {
+            return item.reason();
         }
-        return item.reason();
+        return switch (rejected.field()) {
+            case "resourceId" -> resourceOf(item.mutation()).map(names::get)
+                    .map(name -> messages.get("conflict.reason.resourceNamed", name))
+                    .orElseGet(() -> messages.get("conflict.reason.resource"));
+            case "customerId" -> messages.get("conflict.reason.customer");
+            case "bookingId" -> messages.get("conflict.reason.booking");
+            default -> item.reason();
+        };
     }
 
     private static Optional<UUID> resourceOf(Mutation mutation) {
