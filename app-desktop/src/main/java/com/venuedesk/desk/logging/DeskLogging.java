@@ -1,5 +1,6 @@
 package com.venuedesk.desk.logging;
 
+import ch.qos.logback.classic.ClassicConstants;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -25,13 +26,12 @@ import java.util.List;
 public final class DeskLogging extends ContextAwareBase implements Configurator {
     /** The value of {@code logback.configurationFile} with which the launcher asks for this configuration. */
     public static final String SELECTOR = "venuedesk-desk";
-    private static final String CONFIGURATION_PROPERTY = "logback.configurationFile";
     private static final List<String> QUIET = List.of("org.hibernate", "com.zaxxer.hikari", "org.flywaydb",
             "org.eclipse.jetty", "io.javalin");
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (!SELECTOR.equals(System.getProperty(CONFIGURATION_PROPERTY))) {
+        if (!SELECTOR.equals(System.getProperty(ClassicConstants.CONFIG_FILE_PROPERTY))) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         Path dir = logDirectory(System.getProperty("venuedesk.home"), System.getProperty("user.home"));
