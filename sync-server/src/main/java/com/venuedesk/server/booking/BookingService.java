@@ -23,6 +23,7 @@ import com.venuedesk.server.customers.CustomerStore;
 import com.venuedesk.server.persistence.Database;
 import com.venuedesk.server.resources.ResourceDetails;
 import com.venuedesk.server.resources.ResourceStore;
+import com.venuedesk.server.resources.ResourceStore.LockedResource;
 import com.venuedesk.server.resources.ScheduleCache;
 import com.venuedesk.server.sync.ChangeLog;
 import jakarta.persistence.LockModeType;
@@ -35,7 +36,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.Optional;
@@ -71,13 +71,6 @@ public final class BookingService implements AutoCloseable {
      * this server alike. A batch holds one pooled connection while it runs.
      */
     private static final int WRITERS = 1;
-    /**
-     * The active statuses as HQL literals: written into the query rather than bound as a list, so that Hibernate can
-     * keep the query's SQL translation instead of redoing it on every call.
-     */
-    private static final String ACTIVE = "(com.venuedesk.model.domain.BookingStatus.PENDING,"
-            + " com.venuedesk.model.domain.BookingStatus.CONFIRMED)";
-
     private final Database db;
     private final Clock clock;
     private final PricingPolicy pricing;
@@ -162,17 +155,16 @@ public final class BookingService implements AutoCloseable {
      * and their change-log entries. Each request gets what it would get alone after the ones before it.
      */
     private List<BookingOutcome> insertAll(Session session, List<CreateRequest> batch) {
-        Map<UUID, ResourceDetails> locked = ResourceStore.lockAllForBooking(session,
-                batch.stream().map(r -> r.cmd().resourceId()).collect(Collectors.toSet()));
         // a sync push's earlier mutations may still sit in the session; the plain-SQL reads below must see them
         session.flush();
+        Map<UUID, LockedResource> locked = ResourceStore.lockAllForBooking(session,
+                batch.stream().map(r -> r.cmd().resourceId()).collect(Collectors.toSet()));
         Set<UUID> customers = CustomerStore.liveIds(session,
                 batch.stream().map(r -> r.cmd().customerId()).collect(Collectors.toSet()));
         Map<UUID, Booking> byId = new HashMap<>();
         List<UUID> clientIds = batch.stream().filter(CreateRequest::idFromClient).map(CreateRequest::id).toList();
         if (!clientIds.isEmpty()) {
-            session.findMultiple(BookingEntity.class, clientIds).stream().filter(Objects::nonNull)
-                    .map(BookingEntity::toBooking).forEach(b -> byId.put(b.id(), b));
+            session.doReturningWork(connection -> BookingRows.findAll(connection, clientIds)).forEach(b -> byId.put(b.id(), b));
         }
         Map<UUID, List<Booking>> active = activeAround(session, batch.stream()
                 .filter(r -> locked.containsKey(r.cmd().resourceId())).toList());
@@ -187,7 +179,7 @@ public final class BookingService implements AutoCloseable {
                         : new BookingOutcome.IdInUse(stored));
                 continue;
             }
-            ResourceDetails details = locked.get(cmd.resourceId());
+            LockedResource details = locked.get(cmd.resourceId());
             if (details == null) {
                 outcomes.add(new BookingOutcome.Invalid("resourceId", "no resource " + cmd.resourceId()));
                 continue;
@@ -198,23 +190,22 @@ public final class BookingService implements AutoCloseable {
             }
             List<Booking> ofResource = active.computeIfAbsent(cmd.resourceId(), r -> new ArrayList<>());
             List<Booking> around = within(ofResource, demandWindowOf(request.range()));
-            BookingOutcome refusal = refuseIfNotFree(session, details.resource(), request.range(), request.id(), around);
+            BookingOutcome refusal = refuseIfNotFree(session, details, request.range(), request.id(), around);
             if (refusal != null) {
                 outcomes.add(refusal);
                 continue;
             }
-            BookingStatus status = details.requiresApproval() ? BookingStatus.PENDING : BookingStatus.CONFIRMED;
+            BookingStatus status = details.details().requiresApproval() ? BookingStatus.PENDING : BookingStatus.CONFIRMED;
             Booking booking = new Booking(request.id(), cmd.resourceId(), cmd.customerId(), request.range(), status,
                     priceOf(details.resource(), request.range(), request.id(), around), cmd.notes(), 1,
                     request.actor().userId(), now(), null, null);
-            session.persist(new BookingEntity(booking));
             ofResource.add(booking);
             byId.put(booking.id(), booking);
             accepted.add(booking);
             outcomes.add(new BookingOutcome.Saved(booking, true));
         }
         if (!accepted.isEmpty()) {
-            session.flush();
+            session.doWork(connection -> BookingRows.insertAll(connection, accepted));
             ChangeLog.appendAll(session, EntityType.BOOKING,
                     accepted.stream().map(b -> new ChangeLog.Entry(b.id(), b.revision(), false)).toList());
             for (int i = 0; i < batch.size(); i++) {
@@ -270,7 +261,8 @@ public final class BookingService implements AutoCloseable {
         }
         UUID target = cmd.resourceId() == null ? before.get().resourceId() : cmd.resourceId();
         BookingOutcome outcome = guardedByConstraint(target, range, cmd.bookingId(), () -> db.inTransaction(session -> {
-            Optional<ResourceDetails> locked = lockInOrder(session, before.get().resourceId(), target);
+            session.flush();
+            Optional<LockedResource> locked = lockInOrder(session, before.get().resourceId(), target);
             BookingEntity entity = session.find(BookingEntity.class, cmd.bookingId(), LockModeType.PESSIMISTIC_WRITE);
             Booking current = entity.toBooking();
             if (current.revision() != cmd.expectedRevision()) {
@@ -284,7 +276,7 @@ public final class BookingService implements AutoCloseable {
                 return new BookingOutcome.Invalid("resourceId", "no resource " + target);
             }
             List<Booking> around = demandWindow(session, target, range);
-            BookingOutcome refusal = refuseIfNotFree(session, locked.get().resource(), range, current.id(), around);
+            BookingOutcome refusal = refuseIfNotFree(session, locked.get(), range, current.id(), around);
             if (refusal != null) {
                 return refusal;
             }
@@ -387,7 +379,7 @@ public final class BookingService implements AutoCloseable {
                     within.start().atZone(resource.timeZone()).toLocalDate(),
                     within.end().minusNanos(1).atZone(resource.timeZone()).toLocalDate(),
                     ResourceStore.rulesOf(session, resourceId), ResourceStore.blackoutsFor(session, resourceId));
-            List<TimeRange> busy = activeOverlapping(session, resourceId, within).stream().map(Booking::range).toList();
+            List<TimeRange> busy = ActiveBookings.of(session, List.of(resourceId), within).stream().map(Booking::range).toList();
             return FreeTime.subtract(FreeTime.clip(open, within), busy).stream()
                     .map(r -> Slot.of(resourceId, r)).toList();
         }));
@@ -405,12 +397,13 @@ public final class BookingService implements AutoCloseable {
      *
      * @param around the resource's active bookings in the range's demand window (they include any that overlap it)
      */
-    private BookingOutcome refuseIfNotFree(Session session, Resource resource, TimeRange range, UUID ignore,
+    private BookingOutcome refuseIfNotFree(Session session, LockedResource locked, TimeRange range, UUID ignore,
                                            List<Booking> around) {
+        Resource resource = locked.resource();
         if (!resource.active()) {
             return new BookingOutcome.Invalid("resourceId", resource.name() + " is not active and cannot be booked");
         }
-        ScheduleCache.Schedule schedule = schedules.ofLocked(session, resource.id());
+        ScheduleCache.Schedule schedule = schedules.ofLocked(session, locked);
         Bookability bookable = Availability.check(resource, range, schedule.rules(), schedule.blackouts());
         if (bookable instanceof Bookability.NotBookable closed) {
             return new BookingOutcome.Invalid(closed.field(), closed.reason());
@@ -432,9 +425,8 @@ public final class BookingService implements AutoCloseable {
 
     private List<Slot> alternatives(Session session, Resource resource, TimeRange wanted, UUID ignore) {
         TimeRange horizon = new TimeRange(wanted.start().minus(SUGGESTION_HORIZON), wanted.end().plus(SUGGESTION_HORIZON));
-        List<Booking> busy = activeOverlapping(session, null, horizon).stream()
-                .filter(b -> !b.id().equals(ignore)).toList();
         ScheduleCache.Catalog venue = schedules.catalog(session);
+        List<Booking> busy = ActiveBookings.ofVenue(session, horizon).stream().filter(b -> !b.id().equals(ignore)).toList();
         return SlotSuggester.suggest(new SuggestionRequest(resource, wanted, venue.liveResources(), venue.rules(),
                 venue.blackouts(), busy, MAX_ALTERNATIVES, SUGGESTION_HORIZON, SUGGESTION_STEP, clock.instant()));
     }
@@ -448,28 +440,14 @@ public final class BookingService implements AutoCloseable {
      * superset of those that overlap the range, so that one query serves the conflict check and the price.
      */
     private static List<Booking> demandWindow(Session session, UUID resourceId, TimeRange range) {
-        return activeOverlapping(session, resourceId, demandWindowOf(range));
-    }
-
-    /** Active bookings overlapping the range (half-open), of one resource or (null) of all. */
-    private static List<Booking> activeOverlapping(Session session, UUID resourceId, TimeRange range) {
-        var query = session.createSelectionQuery(
-                        "from BookingEntity b where b.deleted = false and b.status in " + ACTIVE
-                                + (resourceId == null ? "" : " and b.resourceId = :r")
-                                + " and b.startAt < :end and b.endAt > :start order by b.startAt", BookingEntity.class)
-                .setParameter("start", range.start())
-                .setParameter("end", range.end());
-        if (resourceId != null) {
-            query.setParameter("r", resourceId);
-        }
-        return query.getResultList().stream().map(BookingEntity::toBooking).toList();
+        return ActiveBookings.of(session, List.of(resourceId), demandWindowOf(range));
     }
 
     /**
      * Locks both resources of a move in the database's id order, as batches of creates do, so that no two writers
      * wait for each other; answers the target.
      */
-    private static Optional<ResourceDetails> lockInOrder(Session session, UUID from, UUID to) {
+    private static Optional<LockedResource> lockInOrder(Session session, UUID from, UUID to) {
         return Optional.ofNullable(ResourceStore.lockAllForBooking(session, from.equals(to) ? Set.of(to) : Set.of(from, to)).get(to));
     }
 
@@ -489,7 +467,7 @@ public final class BookingService implements AutoCloseable {
             return db.inTransaction(session -> {
                 Optional<ResourceDetails> resource = ResourceStore.find(session, resourceId);
                 BookingOutcome.Overlap overlap = resource.map(r -> overlapIn(r.resource(), range, ignore,
-                        activeOverlapping(session, resourceId, range))).orElse(null);
+                        ActiveBookings.of(session, List.of(resourceId), range))).orElse(null);
                 return overlap != null ? overlap : new BookingOutcome.Overlap(List.of(), List.of());
             });
         }

@@ -119,10 +119,14 @@ public class ResourceEntity {
     }
 
     public Resource toResource() {
-        List<String> amenityList = amenities.isEmpty() ? List.of() : Arrays.asList(amenities.split(AMENITY_SEPARATOR));
         return new Resource(id, name, description, type, capacity, new Money(priceAmount, priceCurrency.strip()),
-                new Location(address, city, country, latitude, longitude), amenityList, active, managerId,
+                new Location(address, city, country, latitude, longitude), amenityList(amenities), active, managerId,
                 ZoneId.of(timeZone), revision);
+    }
+
+    /** The amenities as stored in the column (one per line), as a list. */
+    static List<String> amenityList(String stored) {
+        return stored.isEmpty() ? List.of() : Arrays.asList(stored.split(AMENITY_SEPARATOR));
     }
 
     ResourceDetails toDetails() {

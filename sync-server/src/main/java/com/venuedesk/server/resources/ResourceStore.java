@@ -3,7 +3,14 @@ package com.venuedesk.server.resources;
 import com.venuedesk.model.domain.AvailabilityRule;
 import com.venuedesk.model.domain.Blackout;
 import com.venuedesk.model.domain.Resource;
+import com.venuedesk.model.domain.Location;
+import com.venuedesk.model.domain.Money;
+import com.venuedesk.model.domain.ResourceType;
 import jakarta.persistence.LockModeType;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,32 +30,63 @@ public final class ResourceStore {
     }
 
     /**
-     * The live (not deleted) resource, its row locked until the transaction ends. Every booking write on a resource
-     * takes this lock first, which serialises them on H2 and PostgreSQL alike.
+     * The live (not deleted) resource, its row locked until the transaction ends: the lock every booking write takes
+     * first ({@link #lockAllForBooking}), which serialises a change of the resource's opening hours with them on H2
+     * and PostgreSQL alike.
      */
     public static Optional<ResourceDetails> lockForBooking(Session session, UUID resourceId) {
         ResourceEntity entity = session.find(ResourceEntity.class, resourceId, LockModeType.PESSIMISTIC_WRITE);
         return entity == null || entity.deleted() ? Optional.empty() : Optional.of(entity.toDetails());
     }
 
+    /** A resource whose row a booking write has locked, with its schedule's version as read under that lock. */
+    public record LockedResource(ResourceDetails details, long scheduleVersion) {
+        public Resource resource() {
+            return details.resource();
+        }
+    }
+
+    /** The columns {@link #lockAllForBooking} reads, in the order {@link #lockedRow} takes them. */
+    private static final String LOCK_FOR_BOOKING = "SELECT id, name, description, resource_type, capacity, price_amount,"
+            + " price_currency, address, city, country, latitude, longitude, amenities, active, requires_approval,"
+            + " manager_id, time_zone, revision, schedule_version FROM resource"
+            + " WHERE id = ANY (?) AND deleted = FALSE ORDER BY id FOR UPDATE";
+
     /**
      * The live resources among {@code resourceIds}, by id, their rows locked until the transaction ends, taken in
      * the database's id order (so two writers locking overlapping sets cannot deadlock); missing or deleted ones are
-     * left out.
+     * left out. Plain SQL on the session's connection, the same on H2 and PostgreSQL: through Hibernate, every new
+     * number of ids was a fresh SQL translation, 40 % of a batch's time in the booking writer. The caller flushes
+     * first if its session may hold unwritten changes.
      */
-    public static Map<UUID, ResourceDetails> lockAllForBooking(Session session, Collection<UUID> resourceIds) {
-        if (resourceIds.size() == 1) {
-            UUID only = resourceIds.iterator().next();
-            return lockForBooking(session, only).map(d -> Map.of(only, d)).orElse(Map.of());
-        }
-        Map<UUID, ResourceDetails> locked = new HashMap<>();
-        session.createSelectionQuery("from ResourceEntity r where r.id in :ids order by r.id", ResourceEntity.class)
-                .setParameter("ids", resourceIds)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList().stream()
-                .filter(r -> !r.deleted())
-                .forEach(r -> locked.put(r.id(), r.toDetails()));
-        return locked;
+    public static Map<UUID, LockedResource> lockAllForBooking(Session session, Collection<UUID> resourceIds) {
+        return session.doReturningWork(connection -> {
+            Map<UUID, LockedResource> locked = new HashMap<>();
+            try (PreparedStatement s = connection.prepareStatement(LOCK_FOR_BOOKING)) {
+                s.setArray(1, connection.createArrayOf("uuid", resourceIds.toArray()));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        LockedResource row = lockedRow(r);
+                        locked.put(row.resource().id(), row);
+                    }
+                }
+            }
+            return locked;
+        });
+    }
+
+    private static LockedResource lockedRow(ResultSet r) throws SQLException {
+        Resource resource = new Resource(r.getObject(1, UUID.class), r.getString(2), r.getString(3),
+                ResourceType.valueOf(r.getString(4)), r.getInt(5), new Money(r.getBigDecimal(6), r.getString(7).strip()),
+                new Location(r.getString(8), r.getString(9), r.getString(10), nullableDouble(r, 11), nullableDouble(r, 12)),
+                ResourceEntity.amenityList(r.getString(13)), r.getBoolean(14), r.getObject(16, UUID.class),
+                ZoneId.of(r.getString(17)), r.getLong(18));
+        return new LockedResource(new ResourceDetails(resource, r.getBoolean(15)), r.getLong(19));
+    }
+
+    private static Double nullableDouble(ResultSet r, int column) throws SQLException {
+        double value = r.getDouble(column);
+        return r.wasNull() ? null : value;
     }
 
     /**

@@ -55,16 +55,11 @@ public final class ScheduleCache {
     private record VersionedCatalog(long version, Catalog catalog) { }
 
     /**
-     * The schedule of a resource whose row this session has locked with {@link ResourceStore#lockForBooking}; read
+     * The schedule of a resource whose row this session has locked with {@link ResourceStore#lockAllForBooking}; read
      * from the database only when its schedule changed since the server last read it.
-     *
-     * @throws IllegalStateException if the resource is not in the session (not locked first)
      */
-    public Schedule ofLocked(Session session, UUID resourceId) {
-        ResourceEntity locked = session.find(ResourceEntity.class, resourceId);
-        if (locked == null) {
-            throw new IllegalStateException("resource " + resourceId + " must be locked before its schedule is read");
-        }
+    public Schedule ofLocked(Session session, ResourceStore.LockedResource locked) {
+        UUID resourceId = locked.resource().id();
         return schedules.get(new Key(resourceId, locked.scheduleVersion()), key -> new Schedule(
                 ResourceStore.rulesOf(session, resourceId), ResourceStore.blackoutsFor(session, resourceId)));
     }

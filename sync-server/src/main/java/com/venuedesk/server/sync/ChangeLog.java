@@ -1,12 +1,11 @@
 package com.venuedesk.server.sync;
 
 import com.venuedesk.model.sync.EntityType;
-import java.sql.PreparedStatement;
+import com.venuedesk.server.persistence.DatabaseVendor;
+import com.venuedesk.server.persistence.JdbcBatch;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
-import org.hibernate.dialect.H2Dialect;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
  * The server's change log: every write of a synced record appends one entry in the same transaction as the write,
@@ -38,39 +37,27 @@ public final class ChangeLog {
     /** One entity's new revision, for {@link #appendAll}. */
     public record Entry(UUID entityId, long revision, boolean deleted) { }
 
-    /** Appends several entries of one type in one JDBC batch, in the caller's transaction and in the given order. */
+    /**
+     * Appends entries of one type in one JDBC batch (one statement for one entry), in the caller's transaction and in
+     * the given order.
+     */
     public static void appendAll(Session session, EntityType type, List<Entry> entries) {
-        if (entries.size() == 1) {
-            Entry only = entries.get(0);
-            append(session, type, only.entityId(), only.revision(), only.deleted());
-            return;
-        }
         serialiseOnH2(session);
-        session.doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO change_log (entity_type, entity_id, revision, deleted) VALUES (?, ?, ?, ?)")) {
-                for (Entry entry : entries) {
+        session.doWork(connection -> JdbcBatch.executeForEach(connection,
+                "INSERT INTO change_log (entity_type, entity_id, revision, deleted) VALUES (?, ?, ?, ?)", entries,
+                (insert, entry) -> {
                     insert.setString(1, type.name());
                     insert.setObject(2, entry.entityId());
                     insert.setLong(3, entry.revision());
                     insert.setBoolean(4, entry.deleted());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+                }));
     }
 
     /** On H2, takes the head row's lock until commit, so that appends (and so seq order) follow commit order. */
     private static void serialiseOnH2(Session session) {
-        if (isH2(session)) {
+        if (DatabaseVendor.of(session) == DatabaseVendor.H2) {
             session.createNativeMutationQuery("UPDATE change_log_head SET appends = appends + 1 WHERE id = 1")
                     .executeUpdate();
         }
-    }
-
-    private static boolean isH2(Session session) {
-        return session.getSessionFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices()
-                .getDialect() instanceof H2Dialect;
     }
 }
