@@ -67,6 +67,21 @@ class AccessTokensTest {
     }
 
     @Test
+    void aTokenRememberedAsVerifiedVouchesForNoOtherStringAndStillExpires() {
+        String token = tokens.issue(frontDesk).token();
+        assertThat(tokens.verify(token)).isEqualTo(frontDesk);
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String promoted = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.replace("FRONT_DESK", "ADMIN").getBytes(StandardCharsets.UTF_8));
+
+        assertUnauthorized(parts[0] + "." + promoted + "." + parts[2]);
+        assertThat(tokens.verify(token)).isEqualTo(frontDesk);
+        clock.advance(Duration.ofMinutes(15));
+        assertUnauthorized(token);
+    }
+
+    @Test
     void somethingThatIsNotATokenAtAllIsRefused() {
         assertUnauthorized("not-a-jwt");
         assertUnauthorized("");
