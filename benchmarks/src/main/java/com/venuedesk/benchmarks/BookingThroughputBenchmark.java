@@ -6,6 +6,9 @@ import com.venuedesk.benchmarks.desk.ScratchDir;
 import com.venuedesk.server.ServerConfig;
 import com.venuedesk.server.VenueDeskServer;
 import com.venuedesk.server.wire.Json;
+import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinJackson;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +41,8 @@ import okhttp3.Response;
 /**
  * Booking-create throughput over real HTTP against the server on a real PostgreSQL, compared in the same run with the
  * raw JDBC insert rate into a table with the same exclusion constraint (one row per transaction, same data, same
- * concurrency). Then a hot-slot race: many clients at once for one slot, latency percentiles.
+ * concurrency), and with bare HTTP (the same requests to a Javalin route that only parses and answers the JSON), each
+ * with its CPU time per operation. Then a hot-slot race: many clients at once for one slot, latency percentiles.
  *
  * <p>Run: {@code ./mvnw -q -pl benchmarks -am -Dmaven.test.skip=true compile exec:java}
  * (options: {@code -Dbench.bookings=2000 -Dbench.threads=8 -Dbench.rounds=200 -Dbench.minWarmups=6 -Dbench.maxWarmups=40
@@ -74,8 +78,10 @@ public final class BookingThroughputBenchmark {
             String rawDb = createDatabase(pg, "bench_raw");
             ServerConfig config = ServerConfig.embedded(dir).withAdminPassword("bench-admin-password")
                     .withDatabase(pg.getJdbcUrl("postgres", serverDb), "postgres", "postgres");
+            Javalin echo = bareEcho();
             try (VenueDeskServer server = VenueDeskServer.start(config)) {
                 Http http = new Http(server.baseUri().toString(), threads);
+                Http bare = new Http("http://127.0.0.1:" + echo.port(), threads);
                 http.login("admin", "bench-admin-password");
                 List<String> resourceIds = new ArrayList<>();
                 for (int i = 0; i < resources; i++) {
@@ -98,6 +104,7 @@ public final class BookingThroughputBenchmark {
                     long compiledBefore = jit.getTotalCompilationTime();
                     long t0 = System.nanoTime();
                     double httpRate = runHttp(http, resourceIds, customerId, bookings, nextDays()).rate();
+                    runHttp(bare, resourceIds, customerId, bookings, nextDays());
                     double jitShare = (jit.getTotalCompilationTime() - compiledBefore) / ((System.nanoTime() - t0) / 1e6);
                     System.out.printf(Locale.ROOT, "warm-up %d: raw %6.0f rows/s, HTTP %6.0f bookings/s (%.1f %%), JIT busy %.0f %% of it%n",
                             i, rawRate, httpRate, 100 * httpRate / rawRate, 100 * jitShare);
@@ -108,18 +115,23 @@ public final class BookingThroughputBenchmark {
                 }
                 List<Run> raws = new ArrayList<>();
                 List<Run> https = new ArrayList<>();
+                List<Run> bares = new ArrayList<>();
                 for (int i = 1; i <= iterations; i++) {
                     raws.add(runRaw(bookings, nextDays()));
                     https.add(runHttp(http, resourceIds, customerId, bookings, nextDays()));
-                    System.out.printf(Locale.ROOT, "iteration %d: raw %6.0f rows/s, HTTP %6.0f bookings/s (%.1f %%)%n",
-                            i, raws.get(i - 1).rate(), https.get(i - 1).rate(), 100 * https.get(i - 1).rate() / raws.get(i - 1).rate());
+                    bares.add(runHttp(bare, resourceIds, customerId, bookings, nextDays()));
+                    System.out.printf(Locale.ROOT, "iteration %d: raw %6.0f rows/s, HTTP %6.0f bookings/s (%.1f %%), bare HTTP %6.0f requests/s%n",
+                            i, raws.get(i - 1).rate(), https.get(i - 1).rate(), 100 * https.get(i - 1).rate() / raws.get(i - 1).rate(),
+                            bares.get(i - 1).rate());
                 }
                 double raw = median(raws, Run::rate);
                 double viaHttp = median(https, Run::rate);
+                double bareHttp = median(bares, Run::rate);
                 double rawPostgres = median(raws, Run::postgresMicros);
                 double rawJvm = median(raws, Run::jvmMicros);
                 double createPostgres = median(https, Run::postgresMicros);
                 double createJvm = median(https, Run::jvmMicros);
+                double bareJvm = median(bares, Run::jvmMicros);
                 for (Connection c : rawConnections) {
                     c.close();
                 }
@@ -130,16 +142,22 @@ public final class BookingThroughputBenchmark {
                 System.out.printf(Locale.ROOT, "raw JDBC insert (exclusion constraint, 1 row/tx): %8.0f rows/s%n", raw);
                 System.out.printf(Locale.ROOT, "HTTP booking create (server, no conflicts):       %8.0f bookings/s%n", viaHttp);
                 System.out.printf(Locale.ROOT, "ratio HTTP / raw:                                  %8.1f %%  (target >= 60 %%)%n", 100 * viaHttp / raw);
+                System.out.printf(Locale.ROOT, "bare HTTP (same requests, a Javalin route that parses and answers the JSON, no database): %.0f requests/s,"
+                        + " %.1f %% of raw; HTTP create / bare HTTP: %.1f %%%n", bareHttp, 100 * bareHttp / raw, 100 * viaHttp / bareHttp);
                 if (postmaster >= 0) {
                     // Both runs are CPU-bound on one machine, so a rate is at most the CPU per operation's inverse.
                     System.out.printf(Locale.ROOT, "CPU per raw insert:    PostgreSQL %4.0f us + this JVM %4.0f us%n", rawPostgres, rawJvm);
                     System.out.printf(Locale.ROOT, "CPU per HTTP create:   PostgreSQL %4.0f us + this JVM %4.0f us (server, client, JIT, GC)%n",
                             createPostgres, createJvm);
-                    System.out.printf(Locale.ROOT, "ceiling: PostgreSQL's part of a create alone allows HTTP about %.0f %% of raw at most%n",
-                            100 * (rawPostgres + rawJvm) / createPostgres);
+                    System.out.printf(Locale.ROOT, "CPU per bare HTTP request:                  this JVM %4.0f us (server and client)%n", bareJvm);
+                    System.out.printf(Locale.ROOT, "ceilings: PostgreSQL's part of a create alone allows HTTP about %.0f %% of raw;"
+                                    + " with bare HTTP's cost added, about %.0f %% (a create with no code of its own)%n",
+                            100 * (rawPostgres + rawJvm) / createPostgres, 100 * (rawPostgres + rawJvm) / (createPostgres + bareJvm));
                 }
                 System.out.printf(Locale.ROOT, "hot-slot race (%d rounds x %d clients): p50 %.1f ms, p99 %.1f ms, max %.1f ms  (target p99 < 50 ms)%n",
                         rounds, threads, pct(race, 50), pct(race, 99), race.get(race.size() - 1) / 1e6);
+            } finally {
+                echo.stop();
             }
         }
     }
@@ -149,6 +167,19 @@ public final class BookingThroughputBenchmark {
             s.execute("CREATE DATABASE " + name);
         }
         return name;
+    }
+
+    /**
+     * What HTTP alone costs here, as a third baseline: the same requests from the same client to a bare Javalin route
+     * (the server's web framework) that parses the JSON body and answers it back with 201, touching no database.
+     */
+    private Javalin bareEcho() {
+        return Javalin.create(cfg -> {
+            cfg.jsonMapper(new JavalinJackson(json, false));
+            cfg.startup.showJavalinBanner = false;
+            cfg.routes.addHttpHandler(HandlerType.POST, "/api/v1/bookings",
+                    ctx -> ctx.status(201).json(ctx.bodyAsClass(java.util.Map.class)));
+        }).start("127.0.0.1", 0);
     }
 
     /** The k-th booking: resource k mod R, one-hour slots laid out so none overlap. */
