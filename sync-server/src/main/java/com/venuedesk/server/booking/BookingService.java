@@ -71,6 +71,7 @@ public final class BookingService implements AutoCloseable {
      * this server alike. A batch holds one pooled connection while it runs.
      */
     private static final int WRITERS = 1;
+
     private final Database db;
     private final Clock clock;
     private final PricingPolicy pricing;
@@ -164,7 +165,8 @@ public final class BookingService implements AutoCloseable {
         Map<UUID, Booking> byId = new HashMap<>();
         List<UUID> clientIds = batch.stream().filter(CreateRequest::idFromClient).map(CreateRequest::id).toList();
         if (!clientIds.isEmpty()) {
-            session.doReturningWork(connection -> BookingRows.findAll(connection, clientIds)).forEach(b -> byId.put(b.id(), b));
+            session.doReturningWork(connection -> BookingRows.findAll(connection, clientIds))
+                    .forEach(b -> byId.put(b.id(), b));
         }
         Map<UUID, List<Booking>> active = activeAround(session, batch.stream()
                 .filter(r -> locked.containsKey(r.cmd().resourceId())).toList());
@@ -179,8 +181,8 @@ public final class BookingService implements AutoCloseable {
                         : new BookingOutcome.IdInUse(stored));
                 continue;
             }
-            LockedResource details = locked.get(cmd.resourceId());
-            if (details == null) {
+            LockedResource resource = locked.get(cmd.resourceId());
+            if (resource == null) {
                 outcomes.add(new BookingOutcome.Invalid("resourceId", "no resource " + cmd.resourceId()));
                 continue;
             }
@@ -190,14 +192,14 @@ public final class BookingService implements AutoCloseable {
             }
             List<Booking> ofResource = active.computeIfAbsent(cmd.resourceId(), r -> new ArrayList<>());
             List<Booking> around = within(ofResource, demandWindowOf(request.range()));
-            BookingOutcome refusal = refuseIfNotFree(session, details, request.range(), request.id(), around);
+            BookingOutcome refusal = refuseIfNotFree(session, resource, request.range(), request.id(), around);
             if (refusal != null) {
                 outcomes.add(refusal);
                 continue;
             }
-            BookingStatus status = details.details().requiresApproval() ? BookingStatus.PENDING : BookingStatus.CONFIRMED;
+            BookingStatus status = resource.details().requiresApproval() ? BookingStatus.PENDING : BookingStatus.CONFIRMED;
             Booking booking = new Booking(request.id(), cmd.resourceId(), cmd.customerId(), request.range(), status,
-                    priceOf(details.resource(), request.range(), request.id(), around), cmd.notes(), 1,
+                    priceOf(resource.resource(), request.range(), request.id(), around), cmd.notes(), 1,
                     request.actor().userId(), now(), null, null);
             ofResource.add(booking);
             byId.put(booking.id(), booking);
