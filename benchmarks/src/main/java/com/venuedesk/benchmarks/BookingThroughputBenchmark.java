@@ -177,6 +177,7 @@ public final class BookingThroughputBenchmark {
         return Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.startup.showJavalinBanner = false;
+            cfg.startup.startupWatcherEnabled = false;
             cfg.routes.addHttpHandler(HandlerType.POST, "/api/v1/bookings",
                     ctx -> ctx.status(201).json(ctx.bodyAsClass(java.util.Map.class)));
         }).start("127.0.0.1", 0);
