@@ -2,6 +2,7 @@ package com.venuedesk.desk;
 
 import ch.qos.logback.classic.ClassicConstants;
 import com.venuedesk.desk.logging.DeskLogging;
+import com.venuedesk.desk.settings.StartupOptions;
 import java.util.List;
 import javafx.application.Application;
 
@@ -11,36 +12,18 @@ import javafx.application.Application;
  */
 public final class Launcher {
     private static final String HOME_PROPERTY = "venuedesk.home";
-    private static final String HOME_OPTION = "--home=";
 
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        // before any logger exists: logback reads these once, when the first logger is created
-        String home = deskHome(List.of(args), System.getProperty(HOME_PROPERTY));
-        if (home != null) {
-            System.setProperty(HOME_PROPERTY, home);
-        }
+        // before any logger exists: logback reads these once, when the first logger is created; the logs go to the
+        // home the desk will use, also when --home=DIR chose it
+        System.setProperty(HOME_PROPERTY, StartupOptions.home(List.of(args), System.getProperty(HOME_PROPERTY),
+                System.getProperty("user.home")).toString());
         String property = ClassicConstants.CONFIG_FILE_PROPERTY;
         System.setProperty(property, logConfiguration(System.getProperty(property)));
         Application.launch(App.class, args);
-    }
-
-    /**
-     * The desk's home as {@link com.venuedesk.desk.settings.StartupOptions} will choose it: the last {@code --home=DIR}
-     * on the command line, else the {@code venuedesk.home} property (null when neither is given). The launcher sets
-     * the property to it, so that the log files go to {@code DIR/logs} with the rest of that home, not to the default
-     * home's.
-     */
-    static String deskHome(List<String> args, String property) {
-        String home = property;
-        for (String arg : args) {
-            if (arg.startsWith(HOME_OPTION)) {
-                home = arg.substring(HOME_OPTION.length());
-            }
-        }
-        return home;
     }
 
     /**

@@ -12,6 +12,7 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.util.FileSize;
+import com.venuedesk.desk.settings.StartupOptions;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -47,8 +48,7 @@ public final class DeskLogging extends ContextAwareBase implements Configurator 
 
     /** {@code <venuedesk.home>/logs}, else {@code <user.home>/.venuedesk/logs}, as the desk's home is chosen. */
     static Path logDirectory(String deskHome, String userHome) {
-        Path home = deskHome == null || deskHome.isBlank() ? Path.of(userHome, ".venuedesk") : Path.of(deskHome);
-        return home.resolve("logs");
+        return StartupOptions.home(List.of(), deskHome, userHome).resolve("logs");
     }
 
     private static ConsoleAppender<ILoggingEvent> console(LoggerContext context) {

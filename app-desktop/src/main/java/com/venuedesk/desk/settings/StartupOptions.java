@@ -17,6 +17,7 @@ import java.util.Optional;
  * still switch servers in the settings.
  */
 public record StartupOptions(Path home, Optional<URI> serverOverride, QuitWhen quitWhen, Optional<URI> presetServer) {
+    private static final String HOME_OPTION = "--home=";
     private static final String KNOWN = "--server=URL, --home=DIR, --exit-when-synced, --exit-when-ready";
 
     /** When a run quits by itself: never (staff close the window), once the calendar is up, or after the first sync. */
@@ -29,15 +30,14 @@ public record StartupOptions(Path home, Optional<URI> serverOverride, QuitWhen q
     public static StartupOptions parse(List<String> args, String homeProperty, String serverProperty, String userHome) {
         Optional<URI> preset = serverProperty == null || serverProperty.isBlank()
                 ? Optional.empty() : Optional.of(URI.create(serverProperty.strip()));
-        Path home = homeProperty == null || homeProperty.isBlank()
-                ? Path.of(userHome, ".venuedesk") : Path.of(homeProperty);
+        Path home = home(args, homeProperty, userHome);
         Optional<URI> server = Optional.empty();
         QuitWhen quitWhen = QuitWhen.NEVER;
         for (String arg : args) {
             if (arg.startsWith("--server=")) {
                 server = Optional.of(URI.create(arg.substring("--server=".length())));
-            } else if (arg.startsWith("--home=")) {
-                home = Path.of(arg.substring("--home=".length()));
+            } else if (arg.startsWith(HOME_OPTION)) {
+                continue; // read by home()
             } else if (arg.equals("--exit-when-synced") || arg.equals("--exit-when-ready")) {
                 QuitWhen asked = arg.equals("--exit-when-synced") ? QuitWhen.SYNCED : QuitWhen.READY;
                 if (quitWhen != QuitWhen.NEVER && quitWhen != asked) {
@@ -49,6 +49,21 @@ public record StartupOptions(Path home, Optional<URI> serverOverride, QuitWhen q
             }
         }
         return new StartupOptions(home, server, quitWhen, preset);
+    }
+
+    /**
+     * The desk's home: the last {@code --home=DIR} among the arguments, else the {@code venuedesk.home} property, else
+     * {@code ~/.venuedesk}. The launcher asks before logging starts, so that the logs go where the rest of the home
+     * does; the arguments are not otherwise checked here.
+     */
+    public static Path home(List<String> args, String homeProperty, String userHome) {
+        String chosen = homeProperty;
+        for (String arg : args) {
+            if (arg.startsWith(HOME_OPTION)) {
+                chosen = arg.substring(HOME_OPTION.length());
+            }
+        }
+        return chosen == null || chosen.isBlank() ? Path.of(userHome, ".venuedesk") : Path.of(chosen);
     }
 
     /** The settings of this run: the file's, with the command line's server when given. */

@@ -40,6 +40,17 @@ class StartupOptionsTest {
     }
 
     @Test
+    void aHomeGivenOnTheCommandLineWinsOverThePropertyForTheSettingsAndTheLogsAlike() {
+        assertThat(StartupOptions.home(List.of("--server=http://hub:8080", "--home=/srv/desk-2"), "/srv/desk-1", "/home/front"))
+                .isEqualTo(Path.of("/srv/desk-2"));
+        assertThat(StartupOptions.parse(List.of("--home=/srv/desk-2"), "/srv/desk-1", "/home/front").home())
+                .isEqualTo(Path.of("/srv/desk-2"));
+        assertThat(StartupOptions.home(List.of("--exit-when-synced"), "/srv/desk-1", "/home/front"))
+                .isEqualTo(Path.of("/srv/desk-1"));
+        assertThat(StartupOptions.home(List.of(), null, "/home/front")).isEqualTo(Path.of("/home/front/.venuedesk"));
+    }
+
+    @Test
     void theHomeDefaultsToADotDirectoryInTheUsersHome() {
         StartupOptions options = StartupOptions.parse(List.of(), null, "/home/front");
 
