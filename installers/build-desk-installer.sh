@@ -147,8 +147,9 @@ else
   }
   # Two runs in the scratch home: the first sets it up as a desk's first start does (embedded server, demo venue,
   # sign-in, first sync; not recorded), the second is a start as staff see it every day, recorded: it quits as soon
-  # as the calendar is up (--exit-when-ready), before the embedded server boots, so the cache holds what a start
-  # needs and no more (a cache that also held the server and the sync made every start load those classes too).
+  # as the calendar is up (--exit-when-ready), booting neither the embedded server nor the store's Hibernate, so the
+  # cache holds what a start needs and no more (a cache that also held the server and the sync made every start load
+  # those classes too).
   status=0
   at_installed "${display[@]}" "$installed/bin/VenueDesk" --home="$home" --exit-when-synced \
     > "$out/training-setup.log" 2>&1 || status=$?
