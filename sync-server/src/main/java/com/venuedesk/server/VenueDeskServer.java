@@ -1,5 +1,16 @@
 package com.venuedesk.server;
 
+import com.venuedesk.server.analytics.BusinessCounters;
+import com.venuedesk.server.consumers.ConsumerApi;
+import com.venuedesk.server.consumers.ConsumerSettings;
+import com.venuedesk.server.consumers.LogConsumer;
+import com.venuedesk.server.consumers.LogConsumers;
+import com.venuedesk.server.history.AuditApi;
+import com.venuedesk.server.history.AuditTrail;
+import com.venuedesk.server.history.LogIdentity;
+import com.venuedesk.server.history.VenueHistory;
+import java.util.ArrayList;
+import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.venuedesk.server.api.OperationsApi;
 import com.venuedesk.server.api.ProblemMapper;
@@ -67,10 +78,15 @@ public final class VenueDeskServer implements AutoCloseable {
     private final ChangeEvents changeEvents;
     private final BookingService bookings;
     private final ExecutorService async;
+    private final VenueHistory history;
+    private final LogConsumers consumers;
 
     private VenueDeskServer(Database db, Javalin http, PrometheusMeterRegistry meters, Optional<String> generatedAdminPassword,
-                            RouteTable routeTable, ChangeEvents changeEvents, BookingService bookings, ExecutorService async) {
+                            RouteTable routeTable, ChangeEvents changeEvents, BookingService bookings, ExecutorService async,
+                            VenueHistory history, LogConsumers consumers) {
         this.db = db;
+        this.history = history;
+        this.consumers = consumers;
         this.async = async;
         this.bookings = bookings;
         this.changeEvents = changeEvents;
@@ -81,19 +97,31 @@ public final class VenueDeskServer implements AutoCloseable {
     }
 
     public static VenueDeskServer start(ServerConfig config) {
+        return start(config, List.of(), ConsumerSettings.defaults());
+    }
+
+    /**
+     * Starts a server that also runs {@code extraConsumers} of the venue's history besides its own, with the given
+     * consumer settings (tests use this to watch the consumer mechanism at work).
+     */
+    public static VenueDeskServer start(ServerConfig config, List<LogConsumer> extraConsumers,
+                                        ConsumerSettings consumerSettings) {
         createDataDir(config.dataDir());
         Database db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize(),
                 Entities.all());
         try {
-            return wire(config, db);
+            return wire(config, db, extraConsumers, consumerSettings);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
     }
 
-    private static VenueDeskServer wire(ServerConfig config, Database db) {
+    private static VenueDeskServer wire(ServerConfig config, Database db, List<LogConsumer> extraConsumers,
+                                        ConsumerSettings consumerSettings) {
         ObjectMapper json = Json.newMapper();
+        LogIdentity log = LogIdentity.open(db);
+        VenueHistory history = new VenueHistory(log, config.clock(), json);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(meters);
         new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(meters);
@@ -102,7 +130,7 @@ public final class VenueDeskServer implements AutoCloseable {
                 config.accessTokenLifetime());
         AuthPolicy authPolicy = config.authPolicy();
         RefreshTokens refreshTokens = new RefreshTokens(config.clock(), authPolicy.refreshTokenLifetime());
-        AuthService auth = new AuthService(db, tokens, refreshTokens, authPolicy, config.clock());
+        AuthService auth = new AuthService(db, history, tokens, refreshTokens, authPolicy, config.clock());
         // every route's token check: signed, and the account still active in the role it acts in
         CurrentAccounts accounts = new CurrentAccounts(tokens, db);
         Optional<String> generatedAdminPassword = auth.bootstrapAdmin(config.adminPassword());
@@ -112,19 +140,25 @@ public final class VenueDeskServer implements AutoCloseable {
         RouteTable table = new RouteTable();
         new OperationsApi(db, meters, table, json, VERSION).routes(table);
         new AuthApi(auth, loginLimiter).routes(table);
-        new UserApi(new UserService(db, refreshTokens, authPolicy, config.clock(), accounts::changed)).routes(table);
+        new UserApi(new UserService(db, history, refreshTokens, authPolicy, config.clock(), accounts::changed)).routes(table);
 
         // bookings, resources, customers (and the demo venue built through the same services)
-        ResourceService resources = new ResourceService(db);
-        CustomerService customers = new CustomerService(db);
-        BookingService bookings = new BookingService(db, config.clock(), PricingPolicy.standard(), new ScheduleCache());
+        ResourceService resources = new ResourceService(db, history);
+        CustomerService customers = new CustomerService(db, history);
+        BookingService bookings = new BookingService(db, history, config.clock(), PricingPolicy.standard(), new ScheduleCache());
         new ResourceApi(resources).routes(table);
         new CustomerApi(customers).routes(table);
         new BookingApi(bookings).routes(table);
-        SyncService sync = new SyncService(db, new BookingCommands(bookings, customers), json, config.clock(), meters);
-        ChangeEvents changeEvents = new ChangeEvents(sync::head, CHANGE_POLL, HEARTBEAT);
+        SyncService sync = new SyncService(db, log, new BookingCommands(bookings, customers), json, config.clock(), meters);
+        ChangeEvents changeEvents = new ChangeEvents(sync::head, log.logId(), CHANGE_POLL, HEARTBEAT);
         meters.gauge("venuedesk.sync.listeners", changeEvents, ChangeEvents::listeners);
         new SyncApi(sync, changeEvents, json).routes(table);
+        new AuditApi(new AuditTrail(db, json)).routes(table);
+        List<LogConsumer> consumerList = new ArrayList<>();
+        consumerList.add(new BusinessCounters(db, meters));
+        consumerList.addAll(extraConsumers);
+        LogConsumers consumers = new LogConsumers(db, log, consumerList, consumerSettings, config.clock(), meters);
+        new ConsumerApi(consumers).routes(table);
         if (config.demo()) {
             new DemoVenue(db, resources, customers, bookings, config.clock()).seedIfEmpty();
         }
@@ -146,14 +180,18 @@ public final class VenueDeskServer implements AutoCloseable {
         });
         try {
             http.start(config.bindHost(), config.port());
+            consumers.start();
         } catch (RuntimeException e) {
+            consumers.close();
+            http.stop();
             changeEvents.close();
             bookings.close();
             async.shutdownNow();
             throw e;
         }
         LOG.info("VenueDesk server {} listening on {}:{} with {}", VERSION, config.bindHost(), http.port(), db.vendor());
-        return new VenueDeskServer(db, http, meters, generatedAdminPassword, table, changeEvents, bookings, async);
+        return new VenueDeskServer(db, http, meters, generatedAdminPassword, table, changeEvents, bookings, async, history,
+                consumers);
     }
 
     private static ThreadFactory daemonThreads(String prefix) {
@@ -186,6 +224,16 @@ public final class VenueDeskServer implements AutoCloseable {
         return db;
     }
 
+    /** The venue's history as this server writes it (its log id and epoch too). */
+    public VenueHistory history() {
+        return history;
+    }
+
+    /** The consumers of the venue's history this server runs. */
+    public LogConsumers consumers() {
+        return consumers;
+    }
+
     public RouteTable routes() {
         return routeTable;
     }
@@ -198,6 +246,7 @@ public final class VenueDeskServer implements AutoCloseable {
     @Override
     public void close() {
         try {
+            consumers.close();
             changeEvents.close();
             http.stop();
             async.shutdownNow();

@@ -19,6 +19,8 @@ import java.util.List;
  * the same table, so no route can be missing from it.
  */
 public final class RouteTable {
+    /** The header by which a desk names itself on REST calls. */
+    public static final String DEVICE_HEADER = "X-Device-Id";
 
     /** One route. {@code minRole} null means public (no token needed). */
     public record Route(HandlerType method, String path, Role minRole, String summary, Handler handler) { }
@@ -81,7 +83,7 @@ public final class RouteTable {
                 throw ApiException.forbidden(route.method() + " " + route.path() + " needs role " + route.minRole()
                         + "; you are " + principal.role());
             }
-            ctx.attribute(PRINCIPAL, principal);
+            ctx.attribute(PRINCIPAL, principal.fromDevice(deviceId(ctx)));
             route.handler().handle(ctx);
         };
     }
@@ -92,6 +94,19 @@ public final class RouteTable {
             throw ApiException.unauthorized("send Authorization: Bearer <accessToken>");
         }
         return header.substring(7).trim();
+    }
+
+    /** The desk a request says it comes from ({@code X-Device-Id}, recorded in the venue's history), or null. */
+    private static String deviceId(Context ctx) {
+        String device = ctx.header(DEVICE_HEADER);
+        if (device == null || device.isBlank()) {
+            return null;
+        }
+        String stripped = device.strip();
+        if (stripped.length() > 200) {
+            throw ApiException.badRequest(DEVICE_HEADER, DEVICE_HEADER + " must be at most 200 characters");
+        }
+        return stripped;
     }
 
     /** The principal of an authenticated route; fails loudly if called on a public route. */

@@ -5,6 +5,11 @@ import com.venuedesk.server.api.ApiException;
 import com.venuedesk.server.persistence.Database;
 import jakarta.persistence.LockModeType;
 import java.security.SecureRandom;
+import com.venuedesk.model.sync.EntityType;
+import com.venuedesk.model.sync.HistoryAction;
+import com.venuedesk.server.history.HistoryActor;
+import com.venuedesk.server.history.HistoryEntry;
+import com.venuedesk.server.history.VenueHistory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -29,10 +34,13 @@ public final class AuthService {
     private final PasswordPolicy passwords;
     private final AuthPolicy policy;
     private final Clock clock;
+    private final VenueHistory history;
     /** Checked against when the username is unknown, so that a miss takes as long as a wrong password. */
     private final String decoyHash;
 
-    public AuthService(Database db, AccessTokens tokens, RefreshTokens refreshTokens, AuthPolicy policy, Clock clock) {
+    public AuthService(Database db, VenueHistory history, AccessTokens tokens, RefreshTokens refreshTokens, AuthPolicy policy,
+                       Clock clock) {
+        this.history = history;
         this.db = db;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
@@ -86,6 +94,9 @@ public final class AuthService {
             if (!BCrypt.checkpw(password, user.passwordHash())) {
                 user.recordFailedLogin(policy.maxFailedLogins(), now.plus(policy.lockoutDuration()));
                 if (user.isLockedAt(now)) {
+                    history.record(session, HistoryEntry.of(EntityType.USER, user.id(), user.revision(),
+                            HistoryAction.LOCKED_OUT, HistoryActor.SERVER).withReason(policy.maxFailedLogins()
+                            + " failed sign-ins").withDetails(Map.of("lockedUntil", user.lockedUntil().toString())));
                     LOG.warn("account locked after {} failed logins userId={} until={}", policy.maxFailedLogins(),
                             user.id(), user.lockedUntil());
                     return Outcome.refused(locked(user.lockedUntil()));
@@ -164,6 +175,8 @@ public final class AuthService {
             }
             user.changePasswordHash(newHash);
             refreshTokens.revokeAllOf(session, user.id());
+            history.record(session, HistoryEntry.of(EntityType.USER, user.id(), user.revision(),
+                    HistoryAction.PASSWORD_CHANGED, who.historyActor()));
             return Outcome.granted(signIn(user.principal(), refreshTokens.issueNewFamily(session, user.id())));
         });
         SignedIn signedIn = outcome.orThrow();

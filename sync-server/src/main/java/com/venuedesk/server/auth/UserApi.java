@@ -36,7 +36,7 @@ public final class UserApi {
 
     private void create(Context ctx) {
         CreateUserRequest body = Requests.body(ctx, CreateUserRequest.class);
-        UserService.UserView created = users.create(body.username(), body.password(), body.role());
+        UserService.UserView created = users.create(RouteTable.principal(ctx), body.username(), body.password(), body.role());
         ctx.status(201).header("Location", "/api/v1/users/" + created.id()).json(created);
     }
 
@@ -46,12 +46,12 @@ public final class UserApi {
 
     private void update(Context ctx) {
         UpdateUserRequest body = Requests.body(ctx, UpdateUserRequest.class);
-        ctx.json(users.update(Requests.uuidPath(ctx, "id"), body.role(), body.active()));
+        ctx.json(users.update(RouteTable.principal(ctx), Requests.uuidPath(ctx, "id"), body.role(), body.active()));
     }
 
     private void resetPassword(Context ctx) {
         PasswordResetRequest body = Requests.body(ctx, PasswordResetRequest.class);
-        users.resetPassword(Requests.uuidPath(ctx, "id"), body.password());
+        users.resetPassword(RouteTable.principal(ctx), Requests.uuidPath(ctx, "id"), body.password());
         ctx.status(204);
     }
 }

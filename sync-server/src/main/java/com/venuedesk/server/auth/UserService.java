@@ -4,7 +4,12 @@ import com.venuedesk.model.domain.Role;
 import com.venuedesk.server.api.ApiException;
 import com.venuedesk.server.persistence.Database;
 import jakarta.persistence.LockModeType;
+import com.venuedesk.model.sync.EntityType;
+import com.venuedesk.model.sync.HistoryAction;
+import com.venuedesk.server.history.HistoryEntry;
+import com.venuedesk.server.history.VenueHistory;
 import java.time.Clock;
+import java.util.Map;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -24,10 +29,13 @@ public final class UserService {
     private final RefreshTokens refreshTokens;
     private final PasswordPolicy passwords;
     private final Clock clock;
+    private final VenueHistory history;
     /** Told about every account whose role or active flag changed (see {@link CurrentAccounts}). */
     private final Consumer<UUID> accountChanged;
 
-    public UserService(Database db, RefreshTokens refreshTokens, AuthPolicy policy, Clock clock, Consumer<UUID> accountChanged) {
+    public UserService(Database db, VenueHistory history, RefreshTokens refreshTokens, AuthPolicy policy, Clock clock,
+                       Consumer<UUID> accountChanged) {
+        this.history = history;
         this.db = db;
         this.refreshTokens = refreshTokens;
         this.passwords = new PasswordPolicy(policy.minPasswordLength());
@@ -55,7 +63,7 @@ public final class UserService {
         return db.inTransaction(session -> UserView.of(require(session, id, false), clock.instant()));
     }
 
-    public UserView create(String username, String password, Role role) {
+    public UserView create(Principal by, String username, String password, Role role) {
         String name = username == null ? null : username.strip();
         if (name == null || name.isEmpty()) {
             throw ApiException.badRequest("username", "username is required");
@@ -80,6 +88,8 @@ public final class UserService {
             } catch (ConstraintViolationException raced) {
                 throw usernameConflict(name);
             }
+            history.record(session, HistoryEntry.of(EntityType.USER, user.id(), user.revision(), HistoryAction.CREATED,
+                    by.historyActor()).withDetails(Map.of("username", name, "role", role.name())));
             return UserView.of(user, clock.instant());
         });
         LOG.info("user created userId={} role={}", created.id(), role);
@@ -91,7 +101,7 @@ public final class UserService {
      * tokens at once, their access tokens at their next request (see {@link CurrentAccounts}); a new role applies from
      * the next request too. The last active administrator can neither be demoted nor disabled, so the installation stays manageable.
      */
-    public UserView update(UUID id, Role role, Boolean active) {
+    public UserView update(Principal by, UUID id, Role role, Boolean active) {
         if (role == null && active == null) {
             throw ApiException.badRequest("role", "send role and/or active");
         }
@@ -105,13 +115,19 @@ public final class UserService {
                         role != null && role != Role.ADMIN ? "role" : "active", null);
             }
             if (role != null && role != user.role()) {
+                Role before = user.role();
                 user.changeRole(role);
+                history.record(session, HistoryEntry.of(EntityType.USER, user.id(), user.revision(),
+                        HistoryAction.ROLE_CHANGED, by.historyActor())
+                        .withDetails(Map.of("fromRole", before.name(), "toRole", role.name())));
             }
             if (active != null && active != user.active()) {
                 user.setActive(active);
                 if (!active) {
                     refreshTokens.revokeAllOf(session, user.id());
                 }
+                history.record(session, HistoryEntry.of(EntityType.USER, user.id(), user.revision(),
+                        active ? HistoryAction.ENABLED : HistoryAction.DISABLED, by.historyActor()));
             }
             return UserView.of(user, clock.instant());
         });
@@ -121,7 +137,7 @@ public final class UserService {
     }
 
     /** Sets a new password chosen by an administrator; lifts a lockout and ends the user's sessions. */
-    public void resetPassword(UUID id, String password) {
+    public void resetPassword(Principal by, UUID id, String password) {
         String username = get(id).username();
         passwords.check("password", password, username);
         String hash = AuthService.hash(password);
@@ -130,6 +146,8 @@ public final class UserService {
             user.changePasswordHash(hash);
             user.unlock();
             refreshTokens.revokeAllOf(session, user.id());
+            history.record(session, HistoryEntry.of(EntityType.USER, user.id(), user.revision(),
+                    HistoryAction.PASSWORD_RESET, by.historyActor()));
             return null;
         });
         LOG.info("password reset by an administrator userId={}", id);

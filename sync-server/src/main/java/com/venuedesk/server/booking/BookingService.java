@@ -25,7 +25,9 @@ import com.venuedesk.server.resources.ResourceDetails;
 import com.venuedesk.server.resources.ResourceStore;
 import com.venuedesk.server.resources.ResourceStore.LockedResource;
 import com.venuedesk.server.resources.ScheduleCache;
-import com.venuedesk.server.sync.ChangeLog;
+import com.venuedesk.server.history.HistoryEntry;
+import com.venuedesk.server.history.VenueHistory;
+import com.venuedesk.model.sync.HistoryAction;
 import jakarta.persistence.LockModeType;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -77,9 +79,11 @@ public final class BookingService implements AutoCloseable {
     private final PricingPolicy pricing;
     private final ScheduleCache schedules;
     private final CreateQueue<CreateRequest, BookingOutcome> creates;
+    private final VenueHistory history;
 
-    public BookingService(Database db, Clock clock, PricingPolicy pricing, ScheduleCache schedules) {
+    public BookingService(Database db, VenueHistory history, Clock clock, PricingPolicy pricing, ScheduleCache schedules) {
         this.db = db;
+        this.history = history;
         this.clock = clock;
         this.pricing = pricing;
         this.schedules = schedules;
@@ -173,6 +177,7 @@ public final class BookingService implements AutoCloseable {
 
         List<BookingOutcome> outcomes = new ArrayList<>(batch.size());
         List<Booking> accepted = new ArrayList<>();
+        List<HistoryEntry> created = new ArrayList<>();
         for (CreateRequest request : batch) {
             NewBooking cmd = request.cmd();
             Booking stored = byId.get(request.id());
@@ -204,12 +209,13 @@ public final class BookingService implements AutoCloseable {
             ofResource.add(booking);
             byId.put(booking.id(), booking);
             accepted.add(booking);
+            created.add(HistoryEntry.of(EntityType.BOOKING, booking.id(), booking.revision(), HistoryAction.CREATED,
+                    request.actor().historyActor()));
             outcomes.add(new BookingOutcome.Saved(booking, true));
         }
         if (!accepted.isEmpty()) {
             session.doWork(connection -> BookingRows.insertAll(connection, accepted));
-            ChangeLog.appendAll(session, EntityType.BOOKING,
-                    accepted.stream().map(b -> new ChangeLog.Entry(b.id(), b.revision(), false)).toList());
+            history.recordAll(session, created);
             for (int i = 0; i < batch.size(); i++) {
                 if (outcomes.get(i) instanceof BookingOutcome.Saved saved && saved.created()) {
                     LOG.info("booking created bookingId={} resourceId={} status={} by={}", saved.booking().id(),
@@ -286,7 +292,7 @@ public final class BookingService implements AutoCloseable {
                     .withPrice(priceOf(locked.get().resource(), range, current.id(), around))
                     .withRevision(current.revision() + 1);
             entity.write(moved);
-            ChangeLog.append(session, EntityType.BOOKING, moved.id(), moved.revision(), false);
+            history.record(session, moveEntry(current, moved, actor));
             session.flush();
             LOG.info("booking rescheduled bookingId={} resourceId={} revision={} by={}", moved.id(), target,
                     moved.revision(), actor.username());
@@ -333,11 +339,30 @@ public final class BookingService implements AutoCloseable {
             }
             next = next.withRevision(current.revision() + 1);
             entity.write(next);
-            ChangeLog.append(session, EntityType.BOOKING, bookingId, next.revision(), false);
+            history.record(session, HistoryEntry.of(EntityType.BOOKING, bookingId, next.revision(),
+                    HistoryAction.of(action), actor.historyActor()).withReason(reason)
+                    .withDetails(at == null ? Map.of() : Map.of("happenedAt", at.toString())));
             LOG.info("booking {} bookingId={} status={} revision={} by={}", verb(action), bookingId, next.status(),
                     next.revision(), actor.username());
             return new BookingOutcome.Saved(next, false);
         });
+    }
+
+    /** A move as the history tells it: to another resource, or in time only, with where from and where to. */
+    private static HistoryEntry moveEntry(Booking before, Booking after, Principal actor) {
+        boolean otherResource = !before.resourceId().equals(after.resourceId());
+        Map<String, String> details = new java.util.LinkedHashMap<>();
+        details.put("fromStart", before.range().start().toString());
+        details.put("fromEnd", before.range().end().toString());
+        details.put("toStart", after.range().start().toString());
+        details.put("toEnd", after.range().end().toString());
+        if (otherResource) {
+            details.put("fromResourceId", before.resourceId().toString());
+            details.put("toResourceId", after.resourceId().toString());
+        }
+        return HistoryEntry.of(EntityType.BOOKING, after.id(), after.revision(),
+                otherResource ? HistoryAction.RESOURCE_CHANGED : HistoryAction.RESCHEDULED, actor.historyActor())
+                .withDetails(details);
     }
 
     public Optional<Booking> find(UUID id) {

@@ -6,7 +6,9 @@ import com.venuedesk.model.domain.Role;
 import com.venuedesk.model.sync.EntityType;
 import com.venuedesk.server.auth.Principal;
 import com.venuedesk.server.persistence.Database;
-import com.venuedesk.server.sync.ChangeLog;
+import com.venuedesk.model.sync.HistoryAction;
+import com.venuedesk.server.history.HistoryEntry;
+import com.venuedesk.server.history.VenueHistory;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Locale;
@@ -21,9 +23,11 @@ public final class CustomerService {
     private static final int SEARCH_LIMIT = 200;
 
     private final Database db;
+    private final VenueHistory history;
 
-    public CustomerService(Database db) {
+    public CustomerService(Database db, VenueHistory history) {
         this.db = db;
+        this.history = history;
     }
 
     /**
@@ -53,7 +57,8 @@ public final class CustomerService {
                 }
                 CustomerEntity created = new CustomerEntity(wanted);
                 session.persist(created);
-                ChangeLog.append(session, EntityType.CUSTOMER, customerId, created.revision(), false);
+                history.record(session, HistoryEntry.of(EntityType.CUSTOMER, customerId, created.revision(), HistoryAction.CREATED,
+                    actor.historyActor()));
                 LOG.info("customer created customerId={} by={}", customerId, actor.username());
                 return new CustomerOutcome.Saved(created.toCustomer(), true);
             }
@@ -69,7 +74,8 @@ public final class CustomerService {
             }
             entity.apply(wanted);
             entity.bumpRevision();
-            ChangeLog.append(session, EntityType.CUSTOMER, customerId, entity.revision(), false);
+            history.record(session, HistoryEntry.of(EntityType.CUSTOMER, customerId, entity.revision(), HistoryAction.UPDATED,
+                    actor.historyActor()));
             LOG.info("customer updated customerId={} revision={} by={}", customerId, entity.revision(), actor.username());
             return new CustomerOutcome.Saved(entity.toCustomer(), false);
         });

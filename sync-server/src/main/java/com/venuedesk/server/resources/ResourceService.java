@@ -8,7 +8,9 @@ import com.venuedesk.model.domain.Role;
 import com.venuedesk.model.sync.EntityType;
 import com.venuedesk.server.auth.Principal;
 import com.venuedesk.server.persistence.Database;
-import com.venuedesk.server.sync.ChangeLog;
+import com.venuedesk.model.sync.HistoryAction;
+import com.venuedesk.server.history.HistoryEntry;
+import com.venuedesk.server.history.VenueHistory;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,9 +27,11 @@ public final class ResourceService {
     private static final Role MAINTAINER = Role.MANAGER;
 
     private final Database db;
+    private final VenueHistory history;
 
-    public ResourceService(Database db) {
+    public ResourceService(Database db, VenueHistory history) {
         this.db = db;
+        this.history = history;
     }
 
     public ResourceOutcome<ResourceDetails> create(Principal actor, UUID id, ResourceDraft draft) {
@@ -49,7 +53,8 @@ public final class ResourceService {
             }
             ResourceEntity entity = new ResourceEntity(resource, requiresApproval);
             session.persist(entity);
-            ChangeLog.append(session, EntityType.RESOURCE, newId, entity.revision(), false);
+            history.record(session, HistoryEntry.of(EntityType.RESOURCE, newId, entity.revision(), HistoryAction.CREATED,
+                    actor.historyActor()));
             LOG.info("resource created resourceId={} by={}", newId, actor.username());
             return new ResourceOutcome.Saved<>(entity.toDetails(), true);
         });
@@ -79,7 +84,8 @@ public final class ResourceService {
             }
             entity.apply(resource, draft.requiresApproval() == null ? entity.requiresApproval() : draft.requiresApproval());
             entity.bumpRevision();
-            ChangeLog.append(session, EntityType.RESOURCE, id, entity.revision(), false);
+            history.record(session, HistoryEntry.of(EntityType.RESOURCE, id, entity.revision(), HistoryAction.UPDATED,
+                    actor.historyActor()));
             LOG.info("resource updated resourceId={} revision={} by={}", id, entity.revision(), actor.username());
             return new ResourceOutcome.Saved<>(entity.toDetails(), false);
         });
@@ -96,7 +102,8 @@ public final class ResourceService {
                 return new ResourceOutcome.NotFound<ResourceDetails>("Resource", id);
             }
             entity.markDeleted();
-            ChangeLog.append(session, EntityType.RESOURCE, id, entity.revision(), true);
+            history.record(session, HistoryEntry.of(EntityType.RESOURCE, id, entity.revision(), HistoryAction.DELETED,
+                    actor.historyActor()));
             LOG.info("resource deleted resourceId={} by={}", id, actor.username());
             return new ResourceOutcome.Saved<>(entity.toDetails(), false);
         });
@@ -128,7 +135,8 @@ public final class ResourceService {
             AvailabilityRuleEntity entity = new AvailabilityRuleEntity(rule);
             session.persist(entity);
             ResourceStore.scheduleChanged(session, resourceId);
-            ChangeLog.append(session, EntityType.AVAILABILITY_RULE, rule.id(), entity.revision(), false);
+            history.record(session, HistoryEntry.of(EntityType.AVAILABILITY_RULE, rule.id(), entity.revision(), HistoryAction.CREATED,
+                    actor.historyActor()));
             return new ResourceOutcome.Saved<>(entity.toRule(), true);
         });
     }
@@ -144,7 +152,8 @@ public final class ResourceService {
             }
             entity.markDeleted();
             ResourceStore.scheduleChanged(session, resourceId);
-            ChangeLog.append(session, EntityType.AVAILABILITY_RULE, ruleId, entity.revision(), true);
+            history.record(session, HistoryEntry.of(EntityType.AVAILABILITY_RULE, ruleId, entity.revision(), HistoryAction.DELETED,
+                    actor.historyActor()));
             return new ResourceOutcome.Saved<>(entity.toRule(), false);
         });
     }
@@ -173,7 +182,8 @@ public final class ResourceService {
             BlackoutEntity entity = new BlackoutEntity(blackout);
             session.persist(entity);
             ResourceStore.scheduleChanged(session, draft.resourceId());
-            ChangeLog.append(session, EntityType.BLACKOUT, blackout.id(), entity.revision(), false);
+            history.record(session, HistoryEntry.of(EntityType.BLACKOUT, blackout.id(), entity.revision(), HistoryAction.CREATED,
+                    actor.historyActor()));
             return new ResourceOutcome.Saved<>(entity.toBlackout(), true);
         });
     }
@@ -189,7 +199,8 @@ public final class ResourceService {
             }
             entity.markDeleted();
             ResourceStore.scheduleChanged(session, entity.toBlackout().resourceId());
-            ChangeLog.append(session, EntityType.BLACKOUT, id, entity.revision(), true);
+            history.record(session, HistoryEntry.of(EntityType.BLACKOUT, id, entity.revision(), HistoryAction.DELETED,
+                    actor.historyActor()));
             return new ResourceOutcome.Saved<>(entity.toBlackout(), false);
         });
     }

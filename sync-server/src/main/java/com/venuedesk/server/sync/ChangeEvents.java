@@ -1,6 +1,8 @@
 package com.venuedesk.server.sync;
 
+import com.venuedesk.server.history.Cursor;
 import io.javalin.http.sse.SseClient;
+import java.util.UUID;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,11 +26,13 @@ public final class ChangeEvents implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeEvents.class);
 
     private final Supplier<Cursor> head;
+    private final UUID logId;
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer;
     private volatile Cursor lastHead;
 
-    public ChangeEvents(Supplier<Cursor> head, Duration pollInterval, Duration heartbeatInterval) {
+    public ChangeEvents(Supplier<Cursor> head, UUID logId, Duration pollInterval, Duration heartbeatInterval) {
+        this.logId = logId;
         this.head = head;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "venuedesk-change-events");
@@ -93,7 +97,7 @@ public final class ChangeEvents implements AutoCloseable {
             clients.remove(client);
             return;
         }
-        client.sendEvent("change", "{\"cursor\":\"" + cursor.encode() + "\"}");
+        client.sendEvent("change", "{\"cursor\":\"" + cursor.encode(logId) + "\"}");
     }
 
     @Override

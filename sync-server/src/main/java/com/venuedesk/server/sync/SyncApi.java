@@ -8,6 +8,7 @@ import com.venuedesk.model.sync.Mutation;
 import com.venuedesk.model.sync.MutationOutcome;
 import com.venuedesk.model.sync.PushResponse;
 import com.venuedesk.server.api.ApiException;
+import com.venuedesk.server.history.Cursor;
 import com.venuedesk.server.api.Requests;
 import com.venuedesk.server.api.RouteTable;
 import com.venuedesk.server.auth.Principal;
@@ -81,14 +82,18 @@ public final class SyncApi {
     }
 
     private void pull(Context ctx) {
-        Cursor since;
+        Cursor.Wire since;
         try {
-            since = Cursor.parse(ctx.queryParam("since"));
+            since = Cursor.parseWire(ctx.queryParam("since"));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("since", "since must be a nextCursor this server handed out");
         }
         int limit = Requests.intQuery(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
-        ctx.json(sync.pull(since, limit));
+        try {
+            ctx.json(sync.pull(since, limit));
+        } catch (SyncService.CursorNotInLog e) {
+            throw new ApiException(410, "cursor-reset", "Sync again from the start", e.getMessage(), "since", null);
+        }
     }
 
     private JsonNode readBody(Context ctx) {

@@ -11,6 +11,9 @@ import com.venuedesk.model.sync.PushRequest;
 import com.venuedesk.model.sync.PushResponse;
 import com.venuedesk.server.auth.Principal;
 import com.venuedesk.server.booking.BookingCommands;
+import com.venuedesk.server.history.ChangeFeed;
+import com.venuedesk.server.history.Cursor;
+import com.venuedesk.server.history.LogIdentity;
 import com.venuedesk.server.persistence.Database;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -40,16 +43,29 @@ public final class SyncService {
     private final BookingCommands commands;
     private final MutationJournal journal;
     private final ChangeFeed feed;
+    private final LogIdentity log;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public SyncService(Database db, BookingCommands commands, ObjectMapper json, Clock clock, MeterRegistry meters) {
+    public SyncService(Database db, LogIdentity log, BookingCommands commands, ObjectMapper json, Clock clock,
+                       MeterRegistry meters) {
         this.db = db;
+        this.log = log;
         this.meters = meters;
         this.commands = commands;
         this.journal = new MutationJournal(db, json);
-        this.feed = new ChangeFeed(db.vendor());
+        this.feed = new ChangeFeed(db.vendor(), log);
         this.clock = clock;
+    }
+
+    /**
+     * A pull's cursor that does not belong to this log: it comes from another database, or names a change that this
+     * database does not have (it was made after the back-up this database was restored from). The desk starts over.
+     */
+    public static final class CursorNotInLog extends RuntimeException {
+        public CursorNotInLog(String message) {
+            super(message);
+        }
     }
 
     /** Applies each mutation in its own transaction, in order; one outcome per mutation. */
@@ -84,9 +100,10 @@ public final class SyncService {
                 return new MutationOutcome.Duplicate(mutation.mutationId(), seen.get());
             }
             try {
+                Principal acting = actor.fromDevice(deviceId).creditedTo(clerkOf(mutation));
                 MutationOutcome outcome = db.inOneTransaction(session -> {
                     journal.claim(session, mutation, deviceId, actor, clock.instant().truncatedTo(ChronoUnit.MICROS));
-                    MutationOutcome result = commands.apply(actor, mutation);
+                    MutationOutcome result = commands.apply(acting, mutation);
                     journal.record(session, result);
                     return result;
                 });
@@ -114,14 +131,41 @@ public final class SyncService {
         throw failure;
     }
 
-    /** Changes after the cursor, at most {@code limit} (the same record twice in one page comes once, at its last place). */
-    public PullAnswer pull(Cursor since, int limit) {
+    /**
+     * The clerk a desk recorded with the mutation, if that is a staff account here; otherwise (none recorded, or an id
+     * this server does not know) the change is credited to the pusher alone.
+     */
+    private Principal.Clerk clerkOf(Mutation mutation) {
+        if (mutation.actedBy() == null) {
+            return null;
+        }
+        return db.inTransaction(session -> session.createNativeQuery(
+                        "SELECT username FROM app_user WHERE id = :id", String.class)
+                .setParameter("id", mutation.actedBy()).uniqueResultOptional()
+                .map(username -> new Principal.Clerk(mutation.actedBy(), username)).orElse(null));
+    }
+
+    /**
+     * Changes after the cursor, at most {@code limit} (the same record twice in one page comes once, at its last
+     * place). Changes of staff accounts and payments are not synced (the audit trail has them).
+     *
+     * @throws CursorNotInLog when the cursor is of another database or from beyond a restore point
+     */
+    public PullAnswer pull(Cursor.Wire sinceWire, int limit) {
+        if (sinceWire.logId() != null && !sinceWire.logId().equals(log.logId())) {
+            throw new CursorNotInLog("the cursor belongs to another venue database; start again without since");
+        }
+        Cursor since = sinceWire.position();
         return db.inTransaction(session -> {
+            if (!feed.names(session, since)) {
+                throw new CursorNotInLog("this database does not have the change the cursor names (it was restored"
+                        + " from a back-up made before it); start again without since");
+            }
             ChangeFeed.Page page = feed.after(session, since, limit);
             Map<UUID, ChangeFeed.Row> latest = new LinkedHashMap<>();
             Map<EntityType, Set<UUID>> ids = new EnumMap<>(EntityType.class);
             for (ChangeFeed.Row row : page.rows()) {
-                if (row.type() == EntityType.PAYMENT) {
+                if (row.type() == EntityType.PAYMENT || row.type() == EntityType.USER) {
                     continue;
                 }
                 latest.remove(row.entityId());
@@ -136,10 +180,10 @@ public final class SyncService {
                     LOG.warn("change log names {} {} which does not exist; skipped", row.type(), row.entityId());
                     continue;
                 }
-                changes.add(new Change(row.cursor().encode(), row.type(), row.entityId(), row.revision(), row.deleted(),
+                changes.add(new Change(row.cursor().encode(log.logId()), row.type(), row.entityId(), row.revision(), row.deleted(),
                         entity));
             }
-            return new PullAnswer(changes, page.next().encode(), page.hasMore(), page.remaining());
+            return new PullAnswer(changes, page.next().encode(log.logId()), page.hasMore(), page.remaining());
         });
     }
 

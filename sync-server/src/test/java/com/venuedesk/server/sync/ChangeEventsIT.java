@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.venuedesk.model.domain.Role;
 import com.venuedesk.server.VenueDeskServer;
+import com.venuedesk.server.history.Cursor;
 import com.venuedesk.server.booking.Venue;
 import com.venuedesk.server.testing.ApiClient;
 import com.venuedesk.server.testing.ServerUnderTest;

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.venuedesk.model.domain.Role;
 import com.venuedesk.model.sync.Change;
 import com.venuedesk.model.sync.EntityType;
+import com.venuedesk.model.sync.HistoryAction;
 import com.venuedesk.server.VenueDeskServer;
+import com.venuedesk.server.history.Cursor;
+import com.venuedesk.server.history.HistoryActor;
+import com.venuedesk.server.history.HistoryEntry;
 import com.venuedesk.server.booking.Venue;
 import com.venuedesk.server.testing.ServerUnderTest;
 import java.nio.file.Path;
@@ -24,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The change log cursor never skips a change that commits late with an earlier sequence number. Two transactions
- * append through {@link ChangeLog} on their own Hibernate sessions: T1 appends first and commits last.
+ * append through {@link com.venuedesk.server.history.VenueHistory} on their own Hibernate sessions: T1 appends first and commits last.
  */
 class ChangeLogOrderIT {
 
@@ -40,9 +44,9 @@ class ChangeLogOrderIT {
             try (Session t1 = server.database().sessionFactory().openSession();
                  Session t2 = server.database().sessionFactory().openSession()) {
                 Transaction tx1 = t1.beginTransaction();
-                ChangeLog.append(t1, EntityType.BOOKING, early, 1, true);
+                server.history().record(t1, deletedBooking(early));
                 Transaction tx2 = t2.beginTransaction();
-                ChangeLog.append(t2, EntityType.BOOKING, late, 1, true);
+                server.history().record(t2, deletedBooking(late));
                 assertThat(seqOf(t1, early)).isLessThan(seqOf(t2, late));
                 tx2.commit();
 
@@ -72,11 +76,11 @@ class ChangeLogOrderIT {
             ExecutorService second = Executors.newSingleThreadExecutor();
             try (Session t1 = server.database().sessionFactory().openSession()) {
                 Transaction tx1 = t1.beginTransaction();
-                ChangeLog.append(t1, EntityType.BOOKING, early, 1, true);
+                server.history().record(t1, deletedBooking(early));
                 CompletableFuture<Void> t2Done = CompletableFuture.runAsync(() -> {
                     try (Session t2 = server.database().sessionFactory().openSession()) {
                         Transaction tx2 = t2.beginTransaction();
-                        ChangeLog.append(t2, EntityType.BOOKING, late, 1, true);
+                        server.history().record(t2, deletedBooking(late));
                         tx2.commit();
                     }
                 }, second);
@@ -102,6 +106,10 @@ class ChangeLogOrderIT {
             List<Cursor> cursors = after.changes().stream().map(Change::cursor).map(Cursor::parse).toList();
             assertThat(cursors).isSorted();
         }
+    }
+
+    private static HistoryEntry deletedBooking(UUID id) {
+        return HistoryEntry.of(EntityType.BOOKING, id, 1, HistoryAction.DELETED, HistoryActor.SERVER);
     }
 
     private static long seqOf(Session own, UUID entityId) {

@@ -2,7 +2,9 @@ package com.venuedesk.server.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.venuedesk.server.history.Cursor;
 import io.javalin.Javalin;
+import java.util.UUID;
 import io.javalin.http.HandlerType;
 import io.javalin.http.sse.SseHandler;
 import java.net.URI;
@@ -27,8 +29,9 @@ class ChangeStreamIT {
 
     @Test
     void listenersHearHeadMovesAndHeartbeatsAndAreDroppedWhenTheyGoAway() throws Exception {
-        AtomicReference<Cursor> head = new AtomicReference<>(new Cursor(0, 3));
-        try (ChangeEvents events = new ChangeEvents(head::get, Duration.ofMillis(50), Duration.ofMillis(200))) {
+        AtomicReference<Cursor> head = new AtomicReference<>(new Cursor(1, 0, 3));
+        UUID logId = UUID.randomUUID();
+        try (ChangeEvents events = new ChangeEvents(head::get, logId, Duration.ofMillis(50), Duration.ofMillis(200))) {
             Javalin app = Javalin.create(cfg -> cfg.routes.addHttpHandler(HandlerType.GET, "/events",
                     new SseHandler(events::connect))).start("127.0.0.1", 0);
             try {
@@ -42,10 +45,10 @@ class ChangeStreamIT {
                 await(() -> events.listeners() == 1);
 
                 assertThat(next(lines, ": heartbeat")).isEqualTo(": heartbeat");
-                Cursor moved = new Cursor(0, 4);
+                Cursor moved = new Cursor(1, 0, 4);
                 head.set(moved);
                 assertThat(next(lines, "event:")).isEqualTo("event: change");
-                assertThat(next(lines, "data:")).isEqualTo("data: {\"cursor\":\"" + moved.encode() + "\"}");
+                assertThat(next(lines, "data:")).isEqualTo("data: {\"cursor\":\"" + moved.encode(logId) + "\"}");
 
                 reader.cancel(true);
                 stream.body().close();

@@ -37,8 +37,8 @@ class JoinedTransactionIT {
             UUID room = UUID.fromString(venue.resource("Room A"));
             UUID guest = UUID.fromString(venue.customer("Ada Lovelace"));
             BookingCommands commands = new BookingCommands(
-                    new BookingService(server.database(), Clock.systemUTC(), PricingPolicy.standard(), new ScheduleCache()),
-                    new CustomerService(server.database()));
+                    new BookingService(server.database(), server.history(), Clock.systemUTC(), PricingPolicy.standard(), new ScheduleCache()),
+                    new CustomerService(server.database(), server.history()));
             MutationJournal journal = new MutationJournal(server.database(), com.venuedesk.server.wire.Json.newMapper());
             Principal desk = new Principal(UUID.randomUUID(), "desk", Role.FRONT_DESK);
             Mutation create = new Mutation.CreateBooking(UUID.randomUUID(), UUID.randomUUID(), room, guest,
@@ -57,7 +57,7 @@ class JoinedTransactionIT {
             assertThat(SyncDesk.count(server, "change_log")).isEqualTo(changes);
             assertThat(journal.find(create.mutationId())).isEmpty();
 
-            MutationOutcome retried = new SyncService(server.database(), commands,
+            MutationOutcome retried = new SyncService(server.database(), server.history().log(), commands,
                     com.venuedesk.server.wire.Json.newMapper(), Clock.systemUTC(),
                     new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).pushOne(desk, "desk-1", create);
             assertThat(retried).isEqualTo(new MutationOutcome.Applied(create.mutationId(), create.entityId(), 1));

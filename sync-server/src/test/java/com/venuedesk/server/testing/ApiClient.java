@@ -19,6 +19,7 @@ public final class ApiClient {
     private final URI base;
     private final ObjectMapper json = Json.newMapper();
     private String token;
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public ApiClient(URI base) {
         this(base, new OkHttpClient.Builder().readTimeout(30, TimeUnit.SECONDS).build());
@@ -34,6 +35,14 @@ public final class ApiClient {
     public ApiClient withToken(String accessToken) {
         ApiClient copy = new ApiClient(base, http);
         copy.token = accessToken;
+        copy.headers.putAll(headers);
+        return copy;
+    }
+
+    /** The same client sending one more header on every request (e.g. {@code X-Device-Id}). */
+    public ApiClient withHeader(String name, String value) {
+        ApiClient copy = withToken(token);
+        copy.headers.put(name, value);
         return copy;
     }
 
@@ -82,6 +91,7 @@ public final class ApiClient {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         try (Response response = http.newCall(request.build()).execute()) {
             String body = response.body().string();
             String type = response.header("Content-Type");
