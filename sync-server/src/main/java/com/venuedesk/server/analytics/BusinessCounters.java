@@ -49,7 +49,7 @@ public final class BusinessCounters implements LogConsumer {
             return;
         }
         session.doWork(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT r.type, b.price_amount, b.price_currency FROM booking b"
+            try (PreparedStatement s = c.prepareStatement("SELECT r.resource_type, b.price_amount, b.price_currency FROM booking b"
                     + " JOIN resource r ON r.id = b.resource_id WHERE b.id = ?")) {
                 s.setObject(1, event.entityId());
                 try (ResultSet r = s.executeQuery()) {

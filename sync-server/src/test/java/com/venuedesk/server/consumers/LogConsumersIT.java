@@ -164,8 +164,8 @@ class LogConsumersIT {
             assertThat(atA.handled.size() + atB.handled.size()).as("handled once between them").isEqualTo(events);
             assertThat(serverA.consumers().parked(null, null)).isEmpty();
 
-            await(() -> metric(serverA, "venuedesk_bookings_created_total{resource_type=\"MEETING_ROOM\"}") == 40.0);
-            await(() -> metric(serverB, "venuedesk_bookings_created_total{resource_type=\"MEETING_ROOM\"}") == 40.0);
+            awaitMetric(serverA, "venuedesk_bookings_created_total{resource_type=\"MEETING_ROOM\"}", 40.0);
+            awaitMetric(serverB, "venuedesk_bookings_created_total{resource_type=\"MEETING_ROOM\"}", 40.0);
             assertThat(count(serverA, "SELECT amount FROM business_counter WHERE counter_name = 'bookings_created'"))
                     .as("the business counters counted each booking exactly once").isEqualTo(40);
         }
@@ -200,7 +200,7 @@ class LogConsumersIT {
             assertThat(entry.get("entityId").asText()).isEqualTo(poison.toString());
             assertThat(entry.get("attempts").asInt()).isEqualTo(3);
             assertThat(entry.get("lastError").asText()).contains("cannot handle " + poison);
-            await(() -> metric(server, "venuedesk_consumer_parked{consumer=\"recorder\"}") == 1.0);
+            awaitMetric(server, "venuedesk_consumer_parked{consumer=\"recorder\"}", 1.0);
             JsonNode status = statusOf(venue, "recorder");
             assertThat(status.get("parked").asInt()).isEqualTo(1);
 
@@ -215,7 +215,7 @@ class LogConsumersIT {
             assertThat(retried.status()).as(retried.body()).isEqualTo(200);
             assertThat(retried.json().get("state").asText()).isEqualTo("RESOLVED");
             assertThat(RecordingConsumer.committed(server, "recorder")).contains(poison);
-            await(() -> metric(server, "venuedesk_consumer_parked{consumer=\"recorder\"}") == 0.0);
+            awaitMetric(server, "venuedesk_consumer_parked{consumer=\"recorder\"}", 0.0);
 
             Venue.assertProblem(venue.admin.get("/api/v1/consumers/parked?state=LOST"), 400, "state");
             assertThat(venue.admin.post("/api/v1/consumers/parked/" + UUID.randomUUID() + "/retry", "{}").status())
@@ -239,11 +239,11 @@ class LogConsumersIT {
                     "2027-01-04T11:30:00Z"));
             venue.admin.post("/api/v1/bookings/" + one.json().get("id").asText() + "/cancel",
                     Map.of("reason", "guest cancelled"));
-            await(() -> metric(server, "venuedesk_bookings_cancelled_total{resource_type=\"MEETING_ROOM\"}") == 1.0);
+            awaitMetric(server, "venuedesk_bookings_cancelled_total{resource_type=\"MEETING_ROOM\"}", 1.0);
             assertThat(metric(server, "venuedesk_bookings_created_total{resource_type=\"MEETING_ROOM\"}")).isEqualTo(2.0);
             assertThat(metric(server, "venuedesk_bookings_value_currency_total{currency=\"EUR\",resource_type=\"MEETING_ROOM\"}"))
                     .isPositive();
-            await(() -> metric(server, "venuedesk_consumer_lag_events{consumer=\"business-counters\"}") == 0.0);
+            awaitMetric(server, "venuedesk_consumer_lag_events{consumer=\"business-counters\"}", 0.0);
             assertThat(metric(server, "venuedesk_consumer_lag_seconds{consumer=\"business-counters\"}")).isZero();
             assertThat(metric(server, "venuedesk_consumer_parked{consumer=\"business-counters\"}")).isZero();
             JsonNode status = statusOf(venue, "business-counters");
@@ -298,6 +298,20 @@ class LogConsumersIT {
             }
         }
         return -1;
+    }
+
+    static void awaitMetric(VenueDeskServer server, String sample, double value) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (metric(server, sample) != value) {
+            if (System.nanoTime() > deadline) {
+                String family = sample.contains("{") ? sample.substring(0, sample.indexOf('{')) : sample;
+                String text = new ApiClient(server.baseUri()).get("/metrics").body();
+                throw new AssertionError(sample + " is not " + value + " within 30 s; /metrics has:\n"
+                        + java.util.Arrays.stream(text.split("\n")).filter(l -> l.startsWith(family.substring(0, 15)))
+                        .collect(java.util.stream.Collectors.joining("\n")));
+            }
+            Thread.sleep(50);
+        }
     }
 
     static void await(BooleanSupplier condition) throws InterruptedException {
