@@ -53,7 +53,8 @@ final class SyncedEntities {
             case BLACKOUT -> query(session, BlackoutEntity.class, ids, BlackoutEntity::toBlackout);
             case CUSTOMER -> query(session, CustomerEntity.class, ids, CustomerEntity::toCustomer);
             case BOOKING -> bookings(session, ids);
-            case PAYMENT -> Map.of();
+            // payments are not synced yet; staff accounts (USER) are in the audit trail only, never sent to desks
+            case PAYMENT, USER -> Map.of();
         };
     }
 
