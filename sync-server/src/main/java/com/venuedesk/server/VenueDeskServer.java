@@ -24,7 +24,6 @@ import com.venuedesk.server.resources.ResourceApi;
 import com.venuedesk.server.resources.ResourceService;
 import com.venuedesk.server.resources.ScheduleCache;
 import com.venuedesk.server.persistence.Database;
-import com.venuedesk.server.persistence.Entities;
 import com.venuedesk.server.persistence.ServerSettings;
 import com.venuedesk.server.sync.ChangeEvents;
 import com.venuedesk.server.sync.SyncApi;
