@@ -15,7 +15,7 @@ import org.hibernate.Session;
  * The venue's history, written: the one place that records a write of a record, in the writer's transaction, so that
  * an entry is in the log exactly when its write is committed. Every service records through it; desks read the same
  * log through {@link ChangeFeed} (pull), server-side consumers through the same feed, managers through
- * {@link AuditTrail}. Commit order, which each database guarantees its own way (docs/SYNC.md, "Cursor"):
+ * {@link com.venuedesk.server.audit.AuditTrail}. Commit order, which each database guarantees its own way (docs/SYNC.md, "Cursor"):
  * <ul>
  *   <li>PostgreSQL: the row's {@code tx_id} column defaults to {@code pg_current_xact_id()}; readers hold back rows
  *       of the current epoch's transactions at or above the oldest one still running.</li>

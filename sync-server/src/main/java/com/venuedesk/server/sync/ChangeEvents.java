@@ -1,7 +1,6 @@
 package com.venuedesk.server.sync;
 
 import com.venuedesk.server.history.Cursor;
-import io.javalin.http.sse.SseClient;
 import java.util.UUID;
 import java.time.Duration;
 import java.util.Set;
@@ -27,7 +26,7 @@ public final class ChangeEvents implements AutoCloseable {
 
     private final Supplier<Cursor> head;
     private final UUID logId;
-    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    private final Set<ChangeStream> clients = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer;
     private volatile Cursor lastHead;
 
@@ -44,8 +43,8 @@ public final class ChangeEvents implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Takes a desk's stream (Javalin's SSE handler calls this) and keeps it open until the desk or the server ends it. */
-    public void connect(SseClient client) {
+    /** Takes a desk's stream (handed over by {@link SyncApi}'s SSE route) and keeps it open until it is ended. */
+    public void connect(ChangeStream client) {
         client.keepAlive();
         client.onClose(() -> clients.remove(client));
         clients.add(client);
@@ -83,7 +82,7 @@ public final class ChangeEvents implements AutoCloseable {
     }
 
     private void heartbeat() {
-        for (SseClient client : clients) {
+        for (ChangeStream client : clients) {
             if (client.terminated()) {
                 clients.remove(client);
             } else {
@@ -92,7 +91,7 @@ public final class ChangeEvents implements AutoCloseable {
         }
     }
 
-    private void send(SseClient client, Cursor cursor) {
+    private void send(ChangeStream client, Cursor cursor) {
         if (client.terminated()) {
             clients.remove(client);
             return;
@@ -103,7 +102,7 @@ public final class ChangeEvents implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
-        for (SseClient client : clients) {
+        for (ChangeStream client : clients) {
             client.close();
         }
         clients.clear();

@@ -13,6 +13,7 @@ import com.venuedesk.server.api.Requests;
 import com.venuedesk.server.api.RouteTable;
 import com.venuedesk.server.auth.Principal;
 import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,8 @@ public final class SyncApi {
                         + MAX_PAGE + "); answers changes, nextCursor, hasMore, remaining", this::pull);
         routes.get("/api/v1/sync/events", Role.FRONT_DESK,
                 "Server-sent events (Accept: text/event-stream): 'change' with {\"cursor\"} after each commit that changed"
-                        + " synced records; heartbeat comments every 15 s", new SseHandler(events::connect));
+                        + " synced records; heartbeat comments every 15 s",
+                new SseHandler(client -> events.connect(new SseStream(client))));
     }
 
     private void push(Context ctx) {
@@ -124,5 +126,38 @@ public final class SyncApi {
         }
         String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
         return new MutationOutcome.Rejected(id, "mutations", "unreadable mutation: " + detail, 400);
+    }
+
+    /** A desk's server-sent-event connection as the {@link ChangeStream} that {@link ChangeEvents} writes to. */
+    record SseStream(SseClient client) implements ChangeStream {
+        @Override
+        public void keepAlive() {
+            client.keepAlive();
+        }
+
+        @Override
+        public void onClose(Runnable action) {
+            client.onClose(action);
+        }
+
+        @Override
+        public void sendComment(String comment) {
+            client.sendComment(comment);
+        }
+
+        @Override
+        public void sendEvent(String event, String data) {
+            client.sendEvent(event, data);
+        }
+
+        @Override
+        public boolean terminated() {
+            return client.terminated();
+        }
+
+        @Override
+        public void close() {
+            client.close();
+        }
     }
 }

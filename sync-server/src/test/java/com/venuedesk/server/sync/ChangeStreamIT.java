@@ -33,7 +33,7 @@ class ChangeStreamIT {
         UUID logId = UUID.randomUUID();
         try (ChangeEvents events = new ChangeEvents(head::get, logId, Duration.ofMillis(50), Duration.ofMillis(200))) {
             Javalin app = Javalin.create(cfg -> cfg.routes.addHttpHandler(HandlerType.GET, "/events",
-                    new SseHandler(events::connect))).start("127.0.0.1", 0);
+                    new SseHandler(client -> events.connect(new SyncApi.SseStream(client))))).start("127.0.0.1", 0);
             try {
                 HttpClient http = HttpClient.newHttpClient();
                 BlockingQueue<String> lines = new LinkedBlockingQueue<>();

@@ -1,4 +1,4 @@
-package com.venuedesk.server.history;
+package com.venuedesk.server.audit;
 
 import com.venuedesk.model.domain.Role;
 import com.venuedesk.server.api.ApiException;

@@ -1,4 +1,4 @@
-package com.venuedesk.server.history;
+package com.venuedesk.server.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,4 +1,4 @@
-package com.venuedesk.server.history;
+package com.venuedesk.server.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
