@@ -105,6 +105,12 @@ public final class BusinessCounters implements LogConsumer {
         }));
     }
 
+    /** After each round, in every instance: the stored counters into the meters {@code /metrics} shows. */
+    @Override
+    public void afterRound() {
+        refreshMeters();
+    }
+
     /** Reads the stored counters into the meters {@code /metrics} shows, registering the ones seen first now. */
     public void refreshMeters() {
         read().forEach((key, amount) -> {
@@ -119,7 +125,7 @@ public final class BusinessCounters implements LogConsumer {
         String label = key.substring(key.indexOf('/') + 1);
         FunctionCounter.Builder<Map<String, BigDecimal>> builder;
         switch (counter) {
-            case CREATED -> builder = FunctionCounter.builder("venuedesk.bookings.created", shown,
+            case CREATED -> builder = FunctionCounter.builder("venuedesk.bookings.made", shown,
                     m -> m.getOrDefault(key, BigDecimal.ZERO).doubleValue()).tag("resource_type", label)
                     .description("bookings made, by resource type (from the venue's history)");
             case CANCELLED -> builder = FunctionCounter.builder("venuedesk.bookings.cancelled", shown,
@@ -129,7 +135,7 @@ public final class BusinessCounters implements LogConsumer {
                 String[] parts = label.split("\\|", 2);
                 builder = FunctionCounter.builder("venuedesk.bookings.value", shown,
                                 m -> m.getOrDefault(key, BigDecimal.ZERO).doubleValue()).tag("resource_type", parts[0])
-                        .tag("currency", parts.length > 1 ? parts[1] : "").baseUnit("currency")
+                        .tag("currency", parts.length > 1 ? parts[1] : "")
                         .description("quoted value of the bookings made, by resource type and currency");
             }
             default -> {

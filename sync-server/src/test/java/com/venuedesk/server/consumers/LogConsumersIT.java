@@ -164,8 +164,8 @@ class LogConsumersIT {
             assertThat(atA.handled.size() + atB.handled.size()).as("handled once between them").isEqualTo(events);
             assertThat(serverA.consumers().parked(null, null)).isEmpty();
 
-            awaitMetric(serverA, "venuedesk_bookings_created_total{resource_type=\"MEETING_ROOM\"}", 40.0);
-            awaitMetric(serverB, "venuedesk_bookings_created_total{resource_type=\"MEETING_ROOM\"}", 40.0);
+            awaitMetric(serverA, "venuedesk_bookings_made_total{resource_type=\"MEETING_ROOM\"}", 40.0);
+            awaitMetric(serverB, "venuedesk_bookings_made_total{resource_type=\"MEETING_ROOM\"}", 40.0);
             assertThat(count(serverA, "SELECT amount FROM business_counter WHERE counter_name = 'bookings_created'"))
                     .as("the business counters counted each booking exactly once").isEqualTo(40);
         }
@@ -240,8 +240,8 @@ class LogConsumersIT {
             venue.admin.post("/api/v1/bookings/" + one.json().get("id").asText() + "/cancel",
                     Map.of("reason", "guest cancelled"));
             awaitMetric(server, "venuedesk_bookings_cancelled_total{resource_type=\"MEETING_ROOM\"}", 1.0);
-            assertThat(metric(server, "venuedesk_bookings_created_total{resource_type=\"MEETING_ROOM\"}")).isEqualTo(2.0);
-            assertThat(metric(server, "venuedesk_bookings_value_currency_total{currency=\"EUR\",resource_type=\"MEETING_ROOM\"}"))
+            assertThat(metric(server, "venuedesk_bookings_made_total{resource_type=\"MEETING_ROOM\"}")).isEqualTo(2.0);
+            assertThat(metric(server, "venuedesk_bookings_value_total{currency=\"EUR\",resource_type=\"MEETING_ROOM\"}"))
                     .isPositive();
             awaitMetric(server, "venuedesk_consumer_lag_events{consumer=\"business-counters\"}", 0.0);
             assertThat(metric(server, "venuedesk_consumer_lag_seconds{consumer=\"business-counters\"}")).isZero();
