@@ -33,7 +33,7 @@ final class SyncedEntities {
     private SyncedEntities() {
     }
 
-    /** The records by type and id; types that desks do not hold (payments) are left out. */
+    /** The records by type and id; types that desks do not hold (payments, staff accounts) are left out. */
     static Map<EntityType, Map<UUID, SyncedEntity>> load(Session session, Map<EntityType, Set<UUID>> idsByType) {
         Map<EntityType, Map<UUID, SyncedEntity>> loaded = new EnumMap<>(EntityType.class);
         idsByType.forEach((type, ids) -> {
@@ -53,7 +53,7 @@ final class SyncedEntities {
             case BLACKOUT -> query(session, BlackoutEntity.class, ids, BlackoutEntity::toBlackout);
             case CUSTOMER -> query(session, CustomerEntity.class, ids, CustomerEntity::toCustomer);
             case BOOKING -> bookings(session, ids);
-            case PAYMENT -> Map.of();
+            case PAYMENT, USER -> Map.of();
         };
     }
 
