@@ -515,6 +515,7 @@ public final class AppContext implements AutoCloseable {
         double progress = s.progress().running() ? s.progress().fraction() : 1;
         status.update(s.online(), s.pendingChanges(), Optional.ofNullable(s.lastSuccess()), progress,
                 Optional.ofNullable(s.lastError()));
+        status.resynced(s.resyncedAt());
     }
 
     private void openBookingDialog(LocalBookings bookings, NewBookingRequest request) {
