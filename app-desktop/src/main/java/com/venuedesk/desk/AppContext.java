@@ -136,7 +136,7 @@ public final class AppContext implements AutoCloseable {
         this.firstScreen = firstScreen;
         this.serverUrl = serverUrl;
         this.store = store;
-        this.client = new SyncClient(serverUrl, Duration.ofSeconds(10), Duration.ofSeconds(30));
+        this.client = new SyncClient(serverUrl, Duration.ofSeconds(10), Duration.ofSeconds(30), store.deviceId());
         this.admin = new AdminClient(client);
         this.signIn = new DeskSignIn(client, new CredentialCache(store));
         java.util.concurrent.ScheduledThreadPoolExecutor scheduler = new java.util.concurrent.ScheduledThreadPoolExecutor(1, runnable -> {
