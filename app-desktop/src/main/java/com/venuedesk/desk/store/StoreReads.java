@@ -202,6 +202,12 @@ final class StoreReads {
         return list(c, "SELECT COUNT(*) FROM cached_credential", r -> r.getLong(1)).get(0) > 0;
     }
 
+    /** The most recently cached username of the account (a renamed account may have left an older row). */
+    Optional<String> usernameOf(Connection c, UUID userId) throws SQLException {
+        return list(c, "SELECT username FROM cached_credential WHERE user_id = ? ORDER BY cached_at DESC FETCH FIRST 1 ROW ONLY",
+                r -> r.getString(1), userId).stream().findFirst();
+    }
+
     Optional<CredentialRow> credential(Connection c, String username) throws SQLException {
         return list(c, "SELECT username, user_id, role, password_hash, cached_at FROM cached_credential WHERE username = ?", r -> {
             CredentialRow row = new CredentialRow();

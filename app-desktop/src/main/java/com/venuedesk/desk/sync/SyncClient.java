@@ -232,6 +232,18 @@ public final class SyncClient implements AutoCloseable {
     }
 
     /**
+     * An authenticated {@code GET} of {@code path} with query parameters (e.g. the audit trail's filters), handled as
+     * {@link #callJson}.
+     */
+    public String getJson(String path, Map<String, String> query) {
+        HttpUrl.Builder target = url(path).newBuilder();
+        query.forEach(target::addQueryParameter);
+        HttpUrl built = target.build();
+        return authorized(() -> new Request.Builder().url(built).get()
+                .header("Accept", "application/json, application/problem+json"));
+    }
+
+    /**
      * As {@link #pull}, on OkHttp's own dispatcher threads, so that a caller can store one page while the next one
      * travels. The future fails with the same {@link SyncException}s {@code pull} throws.
      */
