@@ -42,11 +42,11 @@ public final class BookingHistoryDialog extends Dialog<Void> {
         TableView<HistoryLine> table = new TableView<>(model.lines());
         table.setId("historyTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column(messages.get("history.column.when"), HistoryLine::when, 130));
-        table.getColumns().add(column(messages.get("history.column.who"), HistoryLine::who, 140));
-        table.getColumns().add(column(messages.get("history.column.what"), HistoryLine::what, 330));
-        table.getColumns().add(column(messages.get("history.column.why"), HistoryLine::why, 140));
-        table.getColumns().add(column(messages.get("history.column.where"), HistoryLine::where, 110));
+        table.getColumns().add(column(messages.get("history.column.when"), HistoryLine::when, 162));
+        table.getColumns().add(column(messages.get("history.column.who"), HistoryLine::who, 160));
+        table.getColumns().add(column(messages.get("history.column.what"), HistoryLine::what, 428));
+        table.getColumns().add(column(messages.get("history.column.why"), HistoryLine::why, 120));
+        table.getColumns().add(column(messages.get("history.column.where"), HistoryLine::where, 120));
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(HistoryLine line, boolean empty) {
@@ -63,10 +63,18 @@ public final class BookingHistoryDialog extends Dialog<Void> {
         loading.setMaxSize(40, 40);
         loading.visibleProperty().bind(model.loadingProperty());
         StackPane body = new StackPane(table, loading);
-        body.setPrefSize(880, 360);
+        VBox.setVgrow(body, javafx.scene.layout.Priority.ALWAYS);
 
         VBox content = new VBox(8, notice, body);
+        content.setPadding(new javafx.geometry.Insets(4, 0, 0, 0));
         getDialogPane().setContent(content);
+        // wide enough for a move's words and the device; the table scrolls for a long history
+        getDialogPane().setPrefSize(1010, 440);
+        // the theme caps a dialog pane's width in its stylesheet (for dialogs of text), which outranks a setter; this
+        // one is a table
+        getDialogPane().setStyle("-fx-max-width: 1600px;");
+        // the window is sized before the table's first layout, to a default width: size it to the pane once shown
+        setOnShown(e -> getDialogPane().getScene().getWindow().sizeToScene());
         getDialogPane().getButtonTypes().add(new ButtonType(messages.get("history.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
     }
 
