@@ -359,7 +359,8 @@ public final class DeskStore implements AutoCloseable {
             state.resyncStartedAt = now;
             return now;
         }, at -> StoreChange.server(EnumSet.of(Topic.SYNC_STATE)));
-        log.info("Resync begun: pull cursor cleared, {} local changes kept in the outbox", pendingOutboxCount());
+        // the sync engine logs the resync, once
+        log.debug("Resync begun at {}: pull cursor cleared", now);
         return new Resync(now);
     }
 
