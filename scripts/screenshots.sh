@@ -9,3 +9,6 @@ out="${1:-docs/screenshots}"
 cp="app-desktop/target/test-classes:app-desktop/target/classes:$(cat app-desktop/target/desk-test-classpath.txt)"
 xvfb-run -a -s "-screen 0 1280x800x24" \
   java -Dprism.order=sw -Dvenuedesk.home="$(mktemp -d)" -cp "$cp" com.venuedesk.desk.Screenshots "$out"
+# the booking history dialog, online and offline, opened from a booking's context menu (audit endpoint played by a stub)
+xvfb-run -a -s "-screen 0 1280x800x24" \
+  java -Dprism.order=sw -cp "$cp" com.venuedesk.desk.history.HistoryScreenshots "$out"

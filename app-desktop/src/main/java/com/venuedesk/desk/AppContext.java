@@ -6,6 +6,7 @@ import com.venuedesk.desk.admin.AdminViewModel;
 import com.venuedesk.desk.booking.BookingDialog;
 import com.venuedesk.desk.booking.BookingDialogViewModel;
 import com.venuedesk.desk.booking.NewBookingRequest;
+import com.venuedesk.desk.calendar.BookingEntry;
 import com.venuedesk.desk.calendar.CalendarPane;
 import com.venuedesk.desk.calendar.CalendarViewModel;
 import com.venuedesk.desk.conflicts.ConflictsView;
@@ -17,6 +18,10 @@ import com.venuedesk.desk.dialog.FailureReporter;
 import com.venuedesk.desk.dialog.FxDialogService;
 import com.venuedesk.desk.handover.HandoverView;
 import com.venuedesk.desk.handover.HandoverViewModel;
+import com.venuedesk.desk.history.BookingHistoryDialog;
+import com.venuedesk.desk.history.BookingHistoryViewModel;
+import com.venuedesk.desk.history.DeskBookingHistory;
+import com.venuedesk.desk.history.HistoryClient;
 import com.venuedesk.desk.i18n.Messages;
 import com.venuedesk.desk.i18n.VenueFormats;
 import com.venuedesk.desk.navigation.NavigationView;
@@ -136,7 +141,7 @@ public final class AppContext implements AutoCloseable {
         this.firstScreen = firstScreen;
         this.serverUrl = serverUrl;
         this.store = store;
-        this.client = new SyncClient(serverUrl, Duration.ofSeconds(10), Duration.ofSeconds(30));
+        this.client = new SyncClient(serverUrl, Duration.ofSeconds(10), Duration.ofSeconds(30), store.deviceId());
         this.admin = new AdminClient(client);
         this.signIn = new DeskSignIn(client, new CredentialCache(store));
         java.util.concurrent.ScheduledThreadPoolExecutor scheduler = new java.util.concurrent.ScheduledThreadPoolExecutor(1, runnable -> {
@@ -422,7 +427,7 @@ public final class AppContext implements AutoCloseable {
         }
 
         CalendarViewModel calendar = new CalendarViewModel(bookings, tasks, dialogs, messages, formats, clock,
-                request -> openBookingDialog(bookings, request));
+                request -> openBookingDialog(bookings, request), booking -> openHistory(user, bookings, booking));
         subscriptions.add(calendar.watchStore());
         // the week's bookings load in the background while the screens are built: they are there by the first layout
         calendar.reload();
@@ -515,6 +520,7 @@ public final class AppContext implements AutoCloseable {
         double progress = s.progress().running() ? s.progress().fraction() : 1;
         status.update(s.online(), s.pendingChanges(), Optional.ofNullable(s.lastSuccess()), progress,
                 Optional.ofNullable(s.lastError()));
+        status.resynced(s.resyncedAt());
     }
 
     private void openBookingDialog(LocalBookings bookings, NewBookingRequest request) {
@@ -525,6 +531,16 @@ public final class AppContext implements AutoCloseable {
                 session.engine().requestSync();
             }
         });
+    }
+
+    private void openHistory(SignInResult.UserSession user, LocalBookings bookings, BookingEntry booking) {
+        DeskBookingHistory source = new DeskBookingHistory(new HistoryClient(client), store, bookings,
+                new CredentialCache(store), clock, user.mayManage());
+        String title = booking.customerName() + ", " + formats.dateTime(booking.start()) + "\u2013" + formats.time(booking.end());
+        BookingHistoryViewModel model = new BookingHistoryViewModel(source, tasks, messages, formats, store.deviceId(),
+                booking.bookingId(), title);
+        new BookingHistoryDialog(model, messages, window()).show();
+        model.load();
     }
 
     private void openSettings() {

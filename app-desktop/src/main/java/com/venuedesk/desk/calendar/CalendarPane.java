@@ -575,6 +575,11 @@ public final class CalendarPane extends StackPane {
             item.setOnAction(e -> model.perform(booking.bookingId(), action));
             menu.getItems().add(item);
         }
+        menu.getItems().add(new SeparatorMenuItem());
+        MenuItem history = new MenuItem(messages.get("action.history"));
+        history.setId("action-history");
+        history.setOnAction(e -> model.showHistory(booking));
+        menu.getItems().add(history);
         return menu;
     }
 

@@ -58,6 +58,7 @@ public final class CalendarViewModel {
     private final VenueFormats formats;
     private final Clock clock;
     private final Consumer<NewBookingRequest> newBooking;
+    private final Consumer<BookingEntry> history;
 
     private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
     private final ObjectProperty<CalendarMode> mode = new SimpleObjectProperty<>(CalendarMode.WEEK);
@@ -68,7 +69,15 @@ public final class CalendarViewModel {
 
     public CalendarViewModel(LocalBookings bookings, TaskExecutor tasks, DialogService dialogs, Messages messages,
                              VenueFormats formats, Clock clock, Consumer<NewBookingRequest> newBooking) {
+        this(bookings, tasks, dialogs, messages, formats, clock, newBooking, booking -> { });
+    }
+
+    /** As above; {@code history} opens a booking's history (the entry's "History..." command). */
+    public CalendarViewModel(LocalBookings bookings, TaskExecutor tasks, DialogService dialogs, Messages messages,
+                             VenueFormats formats, Clock clock, Consumer<NewBookingRequest> newBooking,
+                             Consumer<BookingEntry> history) {
         this.bookings = bookings;
+        this.history = history;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.messages = messages;
@@ -235,6 +244,11 @@ public final class CalendarViewModel {
             start = shown.atTime(9, 0).atZone(formats.zone()).toInstant();
         }
         newBooking.accept(new NewBookingRequest(Optional.empty(), start, start.plus(Duration.ofHours(1))));
+    }
+
+    /** Opens the booking's history: who did what, when and why. */
+    public void showHistory(BookingEntry booking) {
+        history.accept(booking);
     }
 
     /** A lifecycle step on one booking; cancelling and no-show ask for a reason first. */

@@ -31,6 +31,8 @@ public final class StatusBarView extends HBox {
         Label lastSync = label("lastSyncStatus", model.lastSyncTextProperty());
         Label conflicts = label("conflictStatus", model.conflictsTextProperty());
         conflicts.getStyleClass().add(Styles.WARNING);
+        Label resynced = label("resyncStatus", model.resyncTextProperty());
+        resynced.getStyleClass().add(Styles.ACCENT);
         Label error = label("syncError", model.errorTextProperty());
         error.getStyleClass().add(Styles.DANGER);
 
@@ -46,7 +48,7 @@ public final class StatusBarView extends HBox {
         Label user = label("userStatus", model.userTextProperty());
 
         getChildren().addAll(dot, connection, new Separator(javafx.geometry.Orientation.VERTICAL), pending,
-                new Separator(javafx.geometry.Orientation.VERTICAL), lastSync, progress, conflicts, error, grow, user);
+                new Separator(javafx.geometry.Orientation.VERTICAL), lastSync, progress, resynced, conflicts, error, grow, user);
     }
 
     private static Label label(String id, javafx.beans.value.ObservableValue<String> text) {

@@ -35,6 +35,7 @@ public final class StatusViewModel {
     private final StringProperty userText = new SimpleStringProperty("");
     private final IntegerProperty openConflicts = new SimpleIntegerProperty(0);
     private final StringProperty conflictsText = new SimpleStringProperty("");
+    private final StringProperty resyncText = new SimpleStringProperty("");
 
     public StatusViewModel(Messages messages, VenueFormats formats) {
         this.messages = messages;
@@ -56,6 +57,14 @@ public final class StatusViewModel {
         lastSyncText.set(lastSuccessfulSync.map(at -> messages.get("status.lastSync", formats.dateTime(at)))
                 .orElse(messages.get("status.neverSynced")));
         errorText.set(lastError.orElse(""));
+    }
+
+    /**
+     * The desk pulled the whole venue afresh at {@code at} because the server refused its cursor (it was restored
+     * from a backup); null: not since the desk started.
+     */
+    public void resynced(Instant at) {
+        resyncText.set(at == null ? "" : messages.get("status.resynced", formats.time(at)));
     }
 
     /** Only the waiting count changed (a local write). */
@@ -110,5 +119,9 @@ public final class StatusViewModel {
 
     public StringProperty conflictsTextProperty() {
         return conflictsText;
+    }
+
+    public StringProperty resyncTextProperty() {
+        return resyncText;
     }
 }

@@ -57,6 +57,14 @@ public final class CredentialCache {
                 .map(row -> new CachedUser(row.userId, row.username, Role.valueOf(row.role)));
     }
 
+    /** The username of a staff account that signed in on this desk before (to name the clerk of a local change). */
+    public Optional<String> usernameOf(UUID userId) {
+        if (userId == null) {
+            return Optional.empty();
+        }
+        return store.query(c -> store.reads().usernameOf(c, userId));
+    }
+
     private static String normalise(String username) {
         return username.strip();
     }

@@ -1,6 +1,7 @@
 package com.venuedesk.desk.store;
 
 import com.venuedesk.desk.store.StoreChange.Topic;
+import com.venuedesk.model.sync.AuditEntry;
 import com.venuedesk.model.sync.Change;
 import com.venuedesk.model.sync.MutationOutcome;
 import com.zaxxer.hikari.HikariConfig;
@@ -336,6 +337,87 @@ public final class DeskStore implements AutoCloseable {
             return r;
         }, r -> r.topics().isEmpty() ? null : StoreChange.server(r.topics()));
         return result.changed();
+    }
+
+    // ---- resync after a cursor reset
+
+    /** True while a full pull after a cursor reset has begun and not finished (also across a restart). */
+    public boolean resyncUnderWay() {
+        return query(c -> StoreReads.syncState(c).map(state -> state.resyncStartedAt != null).orElse(false));
+    }
+
+    /**
+     * Begins a full pull of the venue after the server refused this desk's cursor: forgets the cursor (the next pull
+     * starts from the beginning) and notes that a resync is under way, in one transaction. The outbox is untouched:
+     * every local change still waiting is pushed as usual.
+     */
+    public Resync beginResync() {
+        Instant now = clock.instant();
+        write(s -> {
+            SyncStateRow state = s.find(SyncStateRow.class, SyncStateRow.ONLY_ROW);
+            state.pullCursor = null;
+            state.resyncStartedAt = now;
+            return now;
+        }, at -> StoreChange.server(EnumSet.of(Topic.SYNC_STATE)));
+        // the sync engine logs the resync, once
+        log.debug("Resync begun at {}: pull cursor cleared", now);
+        return new Resync(now);
+    }
+
+    /**
+     * As {@link #applyPulledPage(PulledPage, String)} for a page of a resync's full pull: the first time the pull
+     * brings a record, the server's copy replaces the local one whatever the revisions (a restored server's revisions
+     * are not those this desk saw), a local change still waiting excepted (it stays on show until its push answers).
+     */
+    public int applyPulledPage(PulledPage page, String nextCursor, Resync resync) {
+        PulledChanges.Result result = write(s -> {
+            PulledChanges.Result r = pulled.apply(s, page, resync.seen);
+            if (nextCursor != null) {
+                s.find(SyncStateRow.class, SyncStateRow.ONLY_ROW).pullCursor = nextCursor;
+            }
+            return r;
+        }, r -> r.topics().isEmpty() ? null : StoreChange.server(r.topics()));
+        return result.changed();
+    }
+
+    /**
+     * Ends a resync whose full pull is complete, in one transaction: removes the local copies of bookings, customers,
+     * resources, opening hours and blackouts the server no longer has (a record with a local change still waiting
+     * stays, provisional, and is pushed), and notes that no resync is under way any more.
+     */
+    public Resync.Outcome finishResync(Resync resync) {
+        return write(s -> {
+            Resync.Outcome outcome = query(s, c -> ResyncSweep.sweep(c, resync.seen));
+            s.find(SyncStateRow.class, SyncStateRow.ONLY_ROW).resyncStartedAt = null;
+            return outcome;
+        }, outcome -> StoreChange.server(EnumSet.of(Topic.BOOKINGS, Topic.CUSTOMERS, Topic.RESOURCES, Topic.SYNC_STATE)));
+    }
+
+    // ---- booking history
+
+    /** Keeps the history of a booking as the server last answered it (newest first), replacing an older copy. */
+    public void cacheHistory(UUID bookingId, List<AuditEntry> entries, boolean complete, Instant fetchedAt) {
+        String json = this.json.write(entries);
+        write(s -> query(s, c -> {
+            try (PreparedStatement merge = c.prepareStatement(
+                    "MERGE INTO booking_history (booking_id, fetched_at, entries, complete) KEY (booking_id) VALUES (?, ?, ?, ?)")) {
+                merge.setObject(1, bookingId);
+                merge.setObject(2, fetchedAt);
+                merge.setString(3, json);
+                merge.setBoolean(4, complete);
+                return merge.executeUpdate();
+            }
+        }), updated -> null);
+    }
+
+    /** The booking's history as this desk last fetched it, if it ever did. */
+    public Optional<CachedHistory> cachedHistory(UUID bookingId) {
+        return query(c -> reads.cachedHistory(c, bookingId));
+    }
+
+    /** The record's mutations still waiting to be pushed, oldest first (as recorded, with the clerk who made each). */
+    public List<OutboxEntry> pendingOutboxOf(UUID entityId) {
+        return query(c -> reads.pendingOutboxOf(c, entityId));
     }
 
     /** Mutations still to push, oldest first, ready to send (see {@link OutboxLedger#pending}). */

@@ -47,6 +47,7 @@ public final class LocalBookings {
 
     private final DeskStore store;
     private final Clock clock;
+    /** The clerk signed in at this desk: credited with every mutation recorded here (the mutation's actedBy). */
     private final UUID userId;
     private final Supplier<UUID> ids;
     private final Rows rows;
@@ -91,7 +92,7 @@ public final class LocalBookings {
                 row.provisional = true;
                 s.persist(row);
                 outbox.record(s, new Mutation.CreateBooking(ids.get(), booking.id(), resourceId, customerId,
-                        range.start(), range.end(), booking.notes()));
+                        range.start(), range.end(), booking.notes(), userId));
                 return new Recorded(booking);
             } catch (DomainException e) {
                 return new Invalid(e.field(), e.getMessage());
@@ -123,7 +124,7 @@ public final class LocalBookings {
                 rows.fill(row, moved);
                 row.provisional = true;
                 outbox.record(s, new Mutation.RescheduleBooking(ids.get(), bookingId, row.revision, resourceId,
-                        range.start(), range.end()));
+                        range.start(), range.end(), userId));
                 return new Recorded(moved);
             } catch (DomainException e) {
                 return new Invalid(e.field(), e.getMessage());
@@ -159,7 +160,7 @@ public final class LocalBookings {
             }
             rows.fill(row, changed);
             row.provisional = true;
-            outbox.record(s, new Mutation.ChangeBookingStatus(ids.get(), bookingId, action, reason, now));
+            outbox.record(s, new Mutation.ChangeBookingStatus(ids.get(), bookingId, action, reason, now, userId));
             return new Recorded(changed);
         }, LocalBookings::changeOf);
     }
@@ -195,7 +196,7 @@ public final class LocalBookings {
             if (fresh) {
                 s.persist(row);
             }
-            outbox.record(s, new Mutation.UpsertCustomer(ids.get(), customer, expectedRevision));
+            outbox.record(s, new Mutation.UpsertCustomer(ids.get(), customer, expectedRevision, userId));
             return new Recorded(customer);
         }, w -> w instanceof Recorded ? StoreChange.local(Topic.CUSTOMERS, Topic.OUTBOX) : null);
     }

@@ -95,10 +95,11 @@ final class OutboxLedger {
             return m;
         }
         if (m instanceof Mutation.RescheduleBooking r && applied > r.expectedRevision()) {
-            return new Mutation.RescheduleBooking(r.mutationId(), r.bookingId(), applied, r.resourceId(), r.start(), r.end());
+            return new Mutation.RescheduleBooking(r.mutationId(), r.bookingId(), applied, r.resourceId(), r.start(), r.end(),
+                    r.actedBy());
         }
         if (m instanceof Mutation.UpsertCustomer u && applied > u.expectedRevision()) {
-            return new Mutation.UpsertCustomer(u.mutationId(), u.customer(), applied);
+            return new Mutation.UpsertCustomer(u.mutationId(), u.customer(), applied, u.actedBy());
         }
         return m;
     }

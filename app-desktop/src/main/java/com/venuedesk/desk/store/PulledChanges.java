@@ -44,6 +44,16 @@ final class PulledChanges {
     record Result(int changed, Set<Topic> topics) { }
 
     Result apply(Session s, PulledPage page) {
+        return apply(s, page, null);
+    }
+
+    /**
+     * @param resyncSeen during a full pull after a cursor reset, the records that pull has brought so far (this page's
+     *                   are added): the first time it brings a record the server's copy wins whatever the revisions
+     *                   (a restored server's revisions are not the ones this desk saw), later the newer one does; null
+     *                   outside a resync
+     */
+    Result apply(Session s, PulledPage page, Set<UUID> resyncSeen) {
         List<Change> changes = page.changes();
         if (changes.isEmpty()) {
             return new Result(0, Set.of());
@@ -55,7 +65,8 @@ final class PulledChanges {
         int changed = 0;
         for (int i = 0; i < changes.size(); i++) {
             Change change = changes.get(i);
-            if (applyOne(s, change, page.payload(i), withLocalIntent, stored, newBookings)) {
+            boolean serverWins = resyncSeen != null && resyncSeen.add(change.entityId());
+            if (applyOne(s, change, page.payload(i), withLocalIntent, stored, newBookings, serverWins)) {
                 changed++;
                 topics.add(topicOf(change.entityType()));
             }
@@ -146,26 +157,34 @@ final class PulledChanges {
         });
     }
 
+    /**
+     * True when the change brings nothing new for a row at {@code revision}: normally when it is not newer; when the
+     * server's copy wins (the first sight of the record in a resync), only when it is exactly what the row holds.
+     */
+    private static boolean unchanged(Change c, long revision, boolean deleted, boolean serverWins) {
+        return serverWins ? c.revision() == revision && c.deleted() == deleted : c.revision() <= revision;
+    }
+
     private boolean applyOne(Session s, Change c, String payload, Set<UUID> withLocalIntent, Set<UUID> stored,
-                             Map<UUID, BookingRow> newBookings) {
+                             Map<UUID, BookingRow> newBookings, boolean serverWins) {
         if (!c.deleted() && c.entity() == null) {
             log.warn("Pulled change {} for {} {} carries no record; skipped", c.cursor(), c.entityType(), c.entityId());
             return false;
         }
         switch (c.entityType()) {
             case BOOKING:
-                return booking(s, c, payload, withLocalIntent.contains(c.entityId()), stored, newBookings);
+                return booking(s, c, payload, withLocalIntent.contains(c.entityId()), stored, newBookings, serverWins);
             case CUSTOMER:
-                return customer(s, c, payload, withLocalIntent.contains(c.entityId()), stored);
+                return customer(s, c, payload, withLocalIntent.contains(c.entityId()), stored, serverWins);
             case RESOURCE:
                 return this.<ResourceRow, Resource>reference(s, c, payload, stored, ResourceRow.class, ResourceRow::new,
-                        rows::fill);
+                        rows::fill, serverWins);
             case AVAILABILITY_RULE:
                 return this.<RuleRow, AvailabilityRule>reference(s, c, payload, stored, RuleRow.class, RuleRow::new,
-                        rows::fill);
+                        rows::fill, serverWins);
             case BLACKOUT:
                 return this.<BlackoutRow, Blackout>reference(s, c, payload, stored, BlackoutRow.class, BlackoutRow::new,
-                        rows::fill);
+                        rows::fill, serverWins);
             default:
                 log.debug("Ignoring pulled {} {}: the desk keeps no copy", c.entityType(), c.entityId());
                 return false;
@@ -173,12 +192,12 @@ final class PulledChanges {
     }
 
     private boolean booking(Session s, Change c, String payload, boolean localIntent, Set<UUID> stored,
-                            Map<UUID, BookingRow> newRows) {
+                            Map<UUID, BookingRow> newRows, boolean serverWins) {
         BookingRow row = newRows.get(c.entityId());
         if (row == null && stored.contains(c.entityId())) {
             row = s.find(BookingRow.class, c.entityId());
         }
-        if (row != null && c.revision() <= row.revision) {
+        if (row != null && unchanged(c, row.revision, row.deleted, serverWins)) {
             return false;
         }
         if (c.deleted()) {
@@ -251,9 +270,10 @@ final class PulledChanges {
         });
     }
 
-    private boolean customer(Session s, Change c, String payload, boolean localIntent, Set<UUID> stored) {
+    private boolean customer(Session s, Change c, String payload, boolean localIntent, Set<UUID> stored,
+                             boolean serverWins) {
         CustomerRow row = stored.contains(c.entityId()) ? s.find(CustomerRow.class, c.entityId()) : null;
-        if (row != null && c.revision() <= row.revision) {
+        if (row != null && unchanged(c, row.revision, row.deleted, serverWins)) {
             return false;
         }
         if (c.deleted()) {
@@ -286,9 +306,9 @@ final class PulledChanges {
 
     /** Resources, opening hours and blackouts: the server's copy wins, newer revisions only, tombstones kept. */
     private <R extends ReferenceRow, E extends SyncedEntity> boolean reference(Session s, Change c, String payload,
-            Set<UUID> stored, Class<R> type, Supplier<R> create, Filler<R, E> fill) {
+            Set<UUID> stored, Class<R> type, Supplier<R> create, Filler<R, E> fill, boolean serverWins) {
         R row = stored.contains(c.entityId()) ? s.find(type, c.entityId()) : null;
-        if (row != null && c.revision() <= row.revision) {
+        if (row != null && unchanged(c, row.revision, row.deleted, serverWins)) {
             return false;
         }
         if (c.deleted()) {

@@ -34,6 +34,11 @@ final class Rows {
         row.payload = payload;
     }
 
+    /** The JSON the store keeps records, mutations and histories in. */
+    WireJson json() {
+        return json;
+    }
+
     Booking booking(BookingRow row) {
         return json.entity(row.payload, Booking.class);
     }

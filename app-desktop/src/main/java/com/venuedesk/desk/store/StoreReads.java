@@ -166,6 +166,20 @@ final class StoreReads {
         return list(c, "SELECT COUNT(*) FROM outbox WHERE state = ?", r -> r.getInt(1), OutboxLedger.PENDING).get(0);
     }
 
+    /** The record's pending mutations, oldest first. */
+    List<OutboxEntry> pendingOutboxOf(Connection c, UUID entityId) throws SQLException {
+        return list(c, "SELECT seq, mutation, created_at FROM outbox WHERE entity_id = ? AND state = ? ORDER BY seq",
+                r -> new OutboxEntry(r.getLong(1), rows.json().mutation(r.getString(2)), r.getObject(3, Instant.class)),
+                entityId, OutboxLedger.PENDING);
+    }
+
+    /** The booking's history as last fetched, if any. */
+    Optional<CachedHistory> cachedHistory(Connection c, UUID bookingId) throws SQLException {
+        return list(c, "SELECT fetched_at, entries, complete FROM booking_history WHERE booking_id = ?",
+                r -> new CachedHistory(bookingId, r.getObject(1, Instant.class), rows.json().auditEntries(r.getString(2)),
+                        r.getBoolean(3)), bookingId).stream().findFirst();
+    }
+
     /** Conflicts not resolved yet, oldest first. */
     List<ConflictRow> openConflicts(Connection c) throws SQLException {
         return list(c, "SELECT mutation_id, booking_id, kind, reason, mutation, outcome, created_at, resolved, resolution_note "
@@ -188,6 +202,12 @@ final class StoreReads {
         return list(c, "SELECT COUNT(*) FROM cached_credential", r -> r.getLong(1)).get(0) > 0;
     }
 
+    /** The most recently cached username of the account (a renamed account may have left an older row). */
+    Optional<String> usernameOf(Connection c, UUID userId) throws SQLException {
+        return list(c, "SELECT username FROM cached_credential WHERE user_id = ? ORDER BY cached_at DESC FETCH FIRST 1 ROW ONLY",
+                r -> r.getString(1), userId).stream().findFirst();
+    }
+
     Optional<CredentialRow> credential(Connection c, String username) throws SQLException {
         return list(c, "SELECT username, user_id, role, password_hash, cached_at FROM cached_credential WHERE username = ?", r -> {
             CredentialRow row = new CredentialRow();
@@ -202,12 +222,13 @@ final class StoreReads {
 
     /** The single sync-state row, empty before the store's first open created it. */
     static Optional<SyncStateRow> syncState(Connection c) throws SQLException {
-        return list(c, "SELECT id, device_id, pull_cursor, last_success FROM sync_state WHERE id = ?", r -> {
+        return list(c, "SELECT id, device_id, pull_cursor, last_success, resync_started_at FROM sync_state WHERE id = ?", r -> {
             SyncStateRow row = new SyncStateRow();
             row.id = r.getInt(1);
             row.deviceId = r.getObject(2, UUID.class);
             row.pullCursor = r.getString(3);
             row.lastSuccess = r.getObject(4, Instant.class);
+            row.resyncStartedAt = r.getObject(5, Instant.class);
             return row;
         }, SyncStateRow.ONLY_ROW).stream().findFirst();
     }

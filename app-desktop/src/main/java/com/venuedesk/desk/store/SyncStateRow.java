@@ -21,4 +21,7 @@ class SyncStateRow {
     String pullCursor;
     @Column(name = "last_success")
     Instant lastSuccess;
+    /** Set while a full pull after a cursor reset is under way (see {@code DeskStore.beginResync}). */
+    @Column(name = "resync_started_at")
+    Instant resyncStartedAt;
 }

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.venuedesk.model.domain.SyncedEntity;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.venuedesk.model.sync.AuditEntry;
 import com.venuedesk.model.sync.Mutation;
 import com.venuedesk.model.sync.MutationOutcome;
 import com.venuedesk.server.wire.Json;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** Stores records, mutations and outcomes in the same JSON the wire uses, so what is pushed is what was recorded. */
 final class WireJson {
@@ -69,4 +72,14 @@ final class WireJson {
     MutationOutcome outcome(String json) {
         return read(json, MutationOutcome.class);
     }
+
+    List<AuditEntry> auditEntries(String json) {
+        try {
+            return mapper.readValue(json, AUDIT_ENTRIES);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final TypeReference<List<AuditEntry>> AUDIT_ENTRIES = new TypeReference<>() { };
 }

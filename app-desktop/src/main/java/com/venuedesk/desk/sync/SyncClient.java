@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import okhttp3.ConnectionSpec;
@@ -37,11 +38,15 @@ import org.slf4j.LoggerFactory;
 public final class SyncClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SyncClient.class);
     private static final MediaType JSON = MediaType.get("application/json");
+    /** Names the desk on every call, so the server records the device of REST changes as it does of pushed ones. */
+    static final String DEVICE_HEADER = "X-Device-Id";
 
     /** Known at once for a central server; for an embedded server still booting, once it listens. */
     private final CompletableFuture<String> baseUrl;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    /** This desk's device id, sent as {@value #DEVICE_HEADER} on every call; null sends none (some tests). */
+    private final String deviceId;
     private final Object clientsLock = new Object();
     /** Built by the first call, once the server's address is known: see {@link #clients(HttpUrl)}. */
     private volatile Clients clients;
@@ -64,10 +69,21 @@ public final class SyncClient implements AutoCloseable {
      * the background). Until then every call fails as {@link ServerUnreachableException}, as when offline.
      */
     public SyncClient(CompletionStage<String> baseUrl, Duration connectTimeout, Duration readTimeout) {
+        this(baseUrl, connectTimeout, readTimeout, null);
+    }
+
+    /** As above, naming the desk ({@code deviceId}, the store's) in an {@value #DEVICE_HEADER} header on every call. */
+    public SyncClient(CompletionStage<String> baseUrl, Duration connectTimeout, Duration readTimeout, UUID deviceId) {
         // kept as given, not as a derived stage: a caller that waited for this very stage must find the address set
         this.baseUrl = baseUrl.toCompletableFuture();
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
+        this.deviceId = deviceId == null ? null : deviceId.toString();
+    }
+
+    /** As {@link #SyncClient(String, Duration, Duration)}, naming the desk on every call. */
+    public SyncClient(String baseUrl, Duration connectTimeout, Duration readTimeout, UUID deviceId) {
+        this(CompletableFuture.completedFuture(HttpUrl.get(baseUrl).toString()), connectTimeout, readTimeout, deviceId);
     }
 
     /** The client for calls and the one for the change stream, which is idle for as long as nothing changes. */
@@ -154,7 +170,7 @@ public final class SyncClient implements AutoCloseable {
     }
 
     private AuthSession authCall(String path, Map<String, String> body) {
-        Request request = new Request.Builder().url(url(path)).post(jsonBody(body)).build();
+        Request request = withDevice(new Request.Builder().url(url(path)).post(jsonBody(body))).build();
         try (Response response = clients(request.url()).http().newCall(request).execute()) {
             String text = response.body().string();
             if (!response.isSuccessful()) {
@@ -216,6 +232,18 @@ public final class SyncClient implements AutoCloseable {
     }
 
     /**
+     * An authenticated {@code GET} of {@code path} with query parameters (e.g. the audit trail's filters), handled as
+     * {@link #callJson}.
+     */
+    public String getJson(String path, Map<String, String> query) {
+        HttpUrl.Builder target = url(path).newBuilder();
+        query.forEach(target::addQueryParameter);
+        HttpUrl built = target.build();
+        return authorized(() -> new Request.Builder().url(built).get()
+                .header("Accept", "application/json, application/problem+json"));
+    }
+
+    /**
      * As {@link #pull}, on OkHttp's own dispatcher threads, so that a caller can store one page while the next one
      * travels. The future fails with the same {@link SyncException}s {@code pull} throws.
      */
@@ -237,7 +265,7 @@ public final class SyncClient implements AutoCloseable {
      */
     public EventSource listenForChanges(ChangeStreamListener listener) {
         HttpUrl events = url("api/v1/sync/events");
-        Request.Builder request = new Request.Builder().url(events).header("Accept", "text/event-stream");
+        Request.Builder request = withDevice(new Request.Builder().url(events).header("Accept", "text/event-stream"));
         session().ifPresent(s -> request.header("Authorization", "Bearer " + s.accessToken()));
         return EventSources.createFactory(clients(events).streaming()).newEventSource(request.build(), new EventSourceListener() {
             @Override
@@ -367,7 +395,7 @@ public final class SyncClient implements AutoCloseable {
     }
 
     private Response execute(Request.Builder request, AuthSession auth) {
-        Request built = request.header("Authorization", "Bearer " + auth.accessToken()).build();
+        Request built = withDevice(request.header("Authorization", "Bearer " + auth.accessToken())).build();
         try {
             return clients(built.url()).http().newCall(built).execute();
         } catch (IOException e) {
@@ -399,6 +427,10 @@ public final class SyncClient implements AutoCloseable {
             log.debug("Error answer {} is not problem+json", status);
         }
         return new Problem(null, "HTTP " + status, status, null, null);
+    }
+
+    private Request.Builder withDevice(Request.Builder request) {
+        return deviceId == null ? request : request.header(DEVICE_HEADER, deviceId);
     }
 
     private ServerUnreachableException unreachable(Request request, IOException e) {

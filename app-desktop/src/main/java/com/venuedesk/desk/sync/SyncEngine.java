@@ -3,6 +3,7 @@ package com.venuedesk.desk.sync;
 import com.venuedesk.desk.store.DeskStore;
 import com.venuedesk.desk.store.OutboxEntry;
 import com.venuedesk.desk.store.PulledPage;
+import com.venuedesk.desk.store.Resync;
 import com.venuedesk.desk.store.StoreChange;
 import com.venuedesk.model.sync.Mutation;
 import com.venuedesk.model.sync.PullResponse;
@@ -164,12 +165,12 @@ public final class SyncEngine implements AutoCloseable {
             pullAll();
             Instant now = clock.instant();
             store.markSyncSucceeded(now);
-            publish(new SyncStatus(true, store.pendingOutboxCount(), now, InitialSyncProgress.IDLE, null));
+            publish(new SyncStatus(true, store.pendingOutboxCount(), now, InitialSyncProgress.IDLE, null, status.resyncedAt()));
         } catch (SyncException e) {
             boolean reachable = !(e instanceof ServerUnreachableException)
                     && !(e instanceof ProblemException p && p.status() >= 500);
             publish(new SyncStatus(reachable, store.pendingOutboxCount(), status.lastSuccess(),
-                    InitialSyncProgress.IDLE, e.getMessage()));
+                    InitialSyncProgress.IDLE, e.getMessage(), status.resyncedAt()));
             throw e;
         } finally {
             syncing.unlock();
@@ -196,12 +197,54 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     /**
+     * Pulls what is new; when the server refuses the desk's cursor as one it did not hand out since its last restore
+     * (410, {@value #CURSOR_RESET}: restored from a backup, or another database), pulls the whole venue afresh instead
+     * and then removes the local records the server no longer has (see {@link Resync}). The outbox is left alone: what
+     * waits in it was pushed before this pull, as always, and whatever the server did not answer is pushed next time.
+     * A desk that stopped during a resync begins it again.
+     */
+    private void pullAll() {
+        String cursor = store.pullCursor().orElse(null);
+        Resync resync = null;
+        if (store.resyncUnderWay()) {
+            log.info("A resync with the server was cut short; pulling the whole venue again");
+            resync = store.beginResync();
+        }
+        try {
+            pullPages(resync);
+        } catch (ProblemException e) {
+            if (resync != null || !isCursorReset(e)) {
+                throw e;
+            }
+            log.warn("The server refused pull cursor {} ({}): it was restored from a backup or is another database; "
+                    + "pulling the whole venue afresh, {} local changes kept to push", cursor, e.problem().message(),
+                    store.pendingOutboxCount());
+            resync = store.beginResync();
+            pullPages(resync);
+        }
+        if (resync != null) {
+            Resync.Outcome outcome = store.finishResync(resync);
+            log.info("Resynced with the server: {} records pulled, {} local records it no longer has removed, {} kept "
+                    + "with changes still to push", resync.recordsSeen(), outcome.removed(), outcome.keptPending());
+            publish(status.withResyncAt(clock.instant()));
+        }
+    }
+
+    /** The server's answer to a cursor it did not hand out since its last restore, or that is from another database. */
+    static final String CURSOR_RESET = "https://venuedesk.dev/problems/cursor-reset";
+
+    private static boolean isCursorReset(ProblemException e) {
+        String type = e.problem().type();
+        return e.status() == 410 && (type == null || type.equals(CURSOR_RESET) || type.endsWith("/cursor-reset"));
+    }
+
+    /**
      * Pulls page after page, fetching the next page over HTTP (and writing its records' JSON) while the current one is
      * being stored: one request in flight, pages stored strictly in order. Each page is stored with its own cursor in
      * one local transaction, so a failure or a crash anywhere resumes at the last stored page; a page fetched but not
      * stored is simply asked for again.
      */
-    private void pullAll() {
+    private void pullPages(Resync resync) {
         String cursor = store.pullCursor().orElse(null);
         long received = 0;
         long total = -1;
@@ -218,7 +261,11 @@ public final class SyncEngine implements AutoCloseable {
             }
             CompletableFuture<Fetched> next = more ? fetchAhead(response.nextCursor()) : null;
             try {
-                store.applyPulledPage(fetched.prepared(), response.nextCursor());
+                if (resync == null) {
+                    store.applyPulledPage(fetched.prepared(), response.nextCursor());
+                } else {
+                    store.applyPulledPage(fetched.prepared(), response.nextCursor(), resync);
+                }
             } catch (RuntimeException e) {
                 if (next != null) {
                     next.cancel(false);

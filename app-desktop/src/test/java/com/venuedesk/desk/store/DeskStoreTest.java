@@ -443,4 +443,41 @@ class DeskStoreTest {
         assertThat(noGuest).isInstanceOfSatisfying(Invalid.class, i -> assertThat(i.field()).isEqualTo("customerId"));
         assertThat(store.pendingOutboxCount()).isZero();
     }
+
+    @Test
+    void everyMutationIsCreditedToTheClerkSignedInWhenItWasRecordedEvenAfterAnotherSignsIn() {
+        Booking theirs = confirmed(UUID.randomUUID(), room, ada, hour(14), 3);
+        store.applyPulled(List.of(upsert("3", theirs)));
+        Booking booked = (Booking) ((Recorded) bookings.createBooking(room.id(), ada.id(), hour(9), "")).entity();
+        bookings.reschedule(theirs.id(), room.id(), hour(15));
+        bookings.upsertCustomer(new Customer(UUID.randomUUID(), "Grace Hopper", null, null, "", 0));
+        UUID nextClerk = UUID.randomUUID();
+        LocalBookings nextShift = new LocalBookings(store, CLOCK, nextClerk);
+        nextShift.changeStatus(booked.id(), BookingAction.CANCEL, "guest called");
+        store.close();
+        store = DeskStore.open(dataDir, CLOCK);
+
+        List<Mutation> recorded = store.pendingOutbox(10).stream().map(OutboxEntry::mutation).toList();
+
+        assertThat(recorded).hasSize(4);
+        assertThat(recorded).extracting(Mutation::actedBy).containsExactly(CLERK, CLERK, CLERK, nextClerk);
+        assertThat(recorded.get(0)).isInstanceOf(Mutation.CreateBooking.class);
+        assertThat(recorded.get(1)).isInstanceOf(Mutation.RescheduleBooking.class);
+        assertThat(recorded.get(2)).isInstanceOf(Mutation.UpsertCustomer.class);
+        assertThat(recorded.get(3)).isInstanceOf(Mutation.ChangeBookingStatus.class);
+    }
+
+    @Test
+    void aMoveSentWithTheRevisionItsCreationGotKeepsItsClerk() {
+        Booking booked = (Booking) ((Recorded) bookings.createBooking(room.id(), ada.id(), hour(9), "")).entity();
+        bookings.reschedule(booked.id(), room.id(), hour(10));
+        OutboxEntry creation = store.pendingOutbox(10).get(0);
+        store.settle(List.of(creation), List.of(new com.venuedesk.model.sync.MutationOutcome.Applied(
+                creation.mutation().mutationId(), booked.id(), 7)));
+
+        Mutation.RescheduleBooking move = (Mutation.RescheduleBooking) store.pendingOutbox(10).get(0).mutation();
+
+        assertThat(move.expectedRevision()).isEqualTo(7);
+        assertThat(move.actedBy()).isEqualTo(CLERK);
+    }
 }

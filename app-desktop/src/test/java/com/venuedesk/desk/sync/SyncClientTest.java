@@ -169,4 +169,28 @@ class SyncClientTest {
         assertThatThrownBy(() -> client.pull(null, 10))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(502));
     }
+
+    @Test
+    void everyCallNamesTheDeskByItsDeviceId() throws Exception {
+        java.util.UUID device = java.util.UUID.randomUUID();
+        server.setDispatcher(wire);
+        try (SyncClient desk = new SyncClient(server.url("/").toString(), Duration.ofSeconds(1), Duration.ofSeconds(2), device)) {
+            desk.login(wire.username, wire.password);
+            desk.push(new PushRequest(device.toString(), List.of()));
+            desk.pull(null, 10);
+            // an admin call (the wire double knows none and answers 404): sent like the others
+            assertThatThrownBy(() -> desk.callJson("GET", "api/v1/resources", null)).isInstanceOf(ProblemException.class);
+            wire.expireAccessToken();
+            desk.pull(null, 10);
+        }
+
+        List<RecordedRequest> calls = new java.util.ArrayList<>();
+        for (RecordedRequest r = server.takeRequest(1, java.util.concurrent.TimeUnit.SECONDS); r != null;
+             r = server.takeRequest(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            calls.add(r);
+        }
+        assertThat(calls).extracting(r -> r.getUrl().encodedPath()).contains("/api/v1/auth/login", "/api/v1/sync/push",
+                "/api/v1/sync/pull", "/api/v1/resources", "/api/v1/auth/refresh");
+        assertThat(calls).allSatisfy(r -> assertThat(r.getHeaders().get("X-Device-Id")).isEqualTo(device.toString()));
+    }
 }

@@ -396,4 +396,89 @@ class SyncEngineTest {
         assertThat(sent.reason()).isEqualTo("guest called");
         assertThat(bookings.booking(v5.id()).orElseThrow().booking().status()).isEqualTo(BookingStatus.CANCELLED);
     }
+
+    /** As a real server does, a created booking also enters the change log (so a full pull brings it). */
+    private void serverLogsWhatItApplies() {
+        java.util.concurrent.atomic.AtomicLong revisions = new java.util.concurrent.atomic.AtomicLong(200);
+        wire.decide = m -> {
+            long revision = revisions.incrementAndGet();
+            if (m instanceof Mutation.CreateBooking c) {
+                wire.changeLog.add(upsert("x", new Booking(c.bookingId(), c.resourceId(), c.customerId(),
+                        new com.venuedesk.model.domain.TimeRange(c.start(), c.end()), BookingStatus.CONFIRMED, null,
+                        c.notes(), revision, c.actedBy(), CLOCK.instant(), null, "")));
+            }
+            return new MutationOutcome.Applied(m.mutationId(), m.entityId(), revision);
+        };
+    }
+
+    @Test
+    void aCursorResetMakesTheDeskPullTheWholeVenueAfreshPushingItsOutboxAndDroppingWhatTheServerNoLongerHas() {
+        serverLogsWhatItApplies();
+        Booking kept = confirmed(UUID.randomUUID(), room, ada, hour(14), 6);
+        Booking lostInTheRestore = confirmed(UUID.randomUUID(), room, ada, hour(16), 3);
+        wire.changeLog.addAll(List.of(upsert("1", room), upsert("2", ada), upsert("3", kept), upsert("4", lostInTheRestore)));
+        engine.syncNow();
+        assertThat(store.pullCursor()).contains("4");
+        // the server is restored from a backup taken before the 16:00 booking; it has one made since, and this desk
+        // books offline meanwhile
+        Booking madeAfterTheRestore = confirmed(UUID.randomUUID(), room, ada, hour(11), 1);
+        wire.changeLog.clear();
+        wire.changeLog.addAll(List.of(upsert("1", room), upsert("2", ada), upsert("3", kept.withRevision(4)),
+                upsert("4", madeAfterTheRestore)));
+        wire.resetCursors.add("4");
+        Booking offline = book(9);
+        List<SyncStatus> statuses = new ArrayList<>();
+        engine.addStatusListener(statuses::add);
+
+        engine.syncNow();
+
+        assertThat(wire.pushedMutationIds()).hasSize(1);
+        assertThat(wire.pullQueries).containsExactly("", "3", "4", "", "3");
+        assertThat(bookings.bookingsBetween(hour(0).start(), hour(23).end())).extracting(Booking::id)
+                .containsExactly(offline.id(), madeAfterTheRestore.id(), kept.id());
+        assertThat(bookings.booking(kept.id()).orElseThrow().booking().revision()).isEqualTo(4);
+        assertThat(bookings.isProvisional(offline.id())).isFalse();
+        assertThat(store.pendingOutboxCount()).isZero();
+        assertThat(store.pullCursor()).contains("5");
+        assertThat(store.resyncUnderWay()).isFalse();
+        assertThat(engine.status().resyncedAt()).isEqualTo(CLOCK.instant());
+        assertThat(engine.status().lastError()).isNull();
+        assertThat(statuses).extracting(SyncStatus::resyncedAt).contains(CLOCK.instant());
+
+        engine.syncNow();
+
+        assertThat(wire.pullQueries).containsExactly("", "3", "4", "", "3", "5");
+        assertThat(engine.status().resyncedAt()).isEqualTo(CLOCK.instant());
+    }
+
+    @Test
+    void aResyncCutShortBeginsAgainFromTheStartAtTheNextSyncEvenAfterARestart() {
+        Booking lost = confirmed(UUID.randomUUID(), room, ada, hour(16), 3);
+        Booking alsoLost = confirmed(UUID.randomUUID(), room, ada, hour(17), 3);
+        wire.changeLog.addAll(List.of(upsert("1", room), upsert("2", ada), upsert("3", lost), upsert("4", alsoLost)));
+        engine.syncNow();
+        wire.changeLog.clear();
+        for (int i = 0; i < 5; i++) {
+            wire.changeLog.add(upsert(String.valueOf(i + 1), guest("Guest " + i, i + 1)));
+        }
+        wire.resetCursors.add("4");
+        // the full pull's second page does not arrive
+        wire.failPullFrom.put("3", 503);
+
+        assertThatThrownBy(engine::syncNow).isInstanceOf(ProblemException.class);
+        assertThat(store.resyncUnderWay()).isTrue();
+        assertThat(bookings.booking(lost.id())).isPresent();
+        engine.close();
+        store.close();
+        store = DeskStore.open(dataDir, CLOCK);
+        bookings = new LocalBookings(store, CLOCK, wire.userId);
+        engine = new SyncEngine(store, client, scheduler, CLOCK, settings(2, 3));
+
+        engine.syncNow();
+
+        assertThat(wire.pullQueries).containsExactly("", "3", "4", "", "3", "", "3");
+        assertThat(bookings.searchCustomers("guest", 100)).hasSize(5);
+        assertThat(bookings.booking(lost.id())).isEmpty();
+        assertThat(store.resyncUnderWay()).isFalse();
+    }
 }

@@ -47,6 +47,8 @@ final class WireServer extends Dispatcher {
     final Deque<Integer> failNextPushesWith = new ConcurrentLinkedDeque<>();
     /** A pull from one of these cursors is answered once with the status given. */
     final Map<String, Integer> failPullFrom = new ConcurrentHashMap<>();
+    /** A pull from one of these cursors is answered 410 cursor-reset, as a server restored from a backup does. */
+    final java.util.Set<String> resetCursors = ConcurrentHashMap.newKeySet();
     final List<String> refreshTokensUsed = new CopyOnWriteArrayList<>();
     final AtomicInteger eventStreamsOpened = new AtomicInteger();
     final CountDownLatch announceChange = new CountDownLatch(1);
@@ -159,6 +161,16 @@ final class WireServer extends Dispatcher {
         String since = request.getUrl().queryParameter("since");
         int limit = Integer.parseInt(request.getUrl().queryParameter("limit"));
         pullQueries.add(since == null ? "" : since);
+        if (since != null && resetCursors.contains(since)) {
+            ObjectNode problem = mapper.createObjectNode();
+            problem.put("type", "https://venuedesk.dev/problems/cursor-reset");
+            problem.put("title", "Cursor from before a restore");
+            problem.put("status", 410);
+            problem.put("detail", "cursor " + since + " was not handed out by this database; pull again without since");
+            problem.put("field", "since");
+            return new MockResponse.Builder().code(410).addHeader("Content-Type", "application/problem+json")
+                    .body(problem.toString()).build();
+        }
         Integer failure = failPullFrom.remove(since == null ? "" : since);
         if (failure != null) {
             return problem(failure, "unavailable", "Try again later", null);

@@ -1,0 +1,82 @@
+package com.venuedesk.desk.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The end of a resync, inside the caller's transaction: removes the local copies of synced records (revision above
+ * 0: the server had them once) that the complete pull did not bring, except those with a local change still waiting
+ * in the outbox. A record made here and never confirmed (revision 0: provisional, or refused and in the conflict
+ * inbox) is the desk's own and stays.
+ */
+final class ResyncSweep {
+    private static final List<String> TABLES = List.of("booking", "customer", "resource", "availability_rule", "blackout");
+
+    private ResyncSweep() {
+    }
+
+    static Resync.Outcome sweep(Connection c, Set<UUID> seen) throws SQLException {
+        Set<UUID> pending = ids(c, "SELECT DISTINCT entity_id FROM outbox WHERE state = '" + OutboxLedger.PENDING + "'");
+        int removed = 0;
+        int kept = 0;
+        for (String table : TABLES) {
+            // the table's ids are compared here, not in SQL: NOT (id = ANY(?)) with a whole venue's ids is a scan per row
+            List<UUID> gone = new ArrayList<>();
+            for (UUID id : ids(c, "SELECT id FROM " + table + " WHERE revision > 0")) {
+                if (seen.contains(id)) {
+                    continue;
+                }
+                if (pending.contains(id)) {
+                    kept++;
+                } else {
+                    gone.add(id);
+                }
+            }
+            if (!gone.isEmpty()) {
+                removed += delete(c, "DELETE FROM " + table + " WHERE id = ANY(?)", gone);
+                if (table.equals("booking")) {
+                    delete(c, "DELETE FROM booking_history WHERE booking_id = ANY(?)", gone);
+                }
+            }
+        }
+        // what stays without the server's copy shows the local intent until its push is answered
+        if (kept > 0) {
+            markProvisional(c, pending, seen);
+        }
+        return new Resync.Outcome(removed, kept);
+    }
+
+    private static void markProvisional(Connection c, Set<UUID> pending, Set<UUID> seen) throws SQLException {
+        List<UUID> unseen = pending.stream().filter(id -> !seen.contains(id)).toList();
+        for (String table : List.of("booking", "customer")) {
+            try (PreparedStatement update = c.prepareStatement("UPDATE " + table + " SET provisional = TRUE WHERE id = ANY(?)")) {
+                update.setObject(1, unseen.toArray(new UUID[0]));
+                update.executeUpdate();
+            }
+        }
+    }
+
+    private static Set<UUID> ids(Connection c, String sql) throws SQLException {
+        Set<UUID> ids = new HashSet<>();
+        try (PreparedStatement query = c.prepareStatement(sql); ResultSet r = query.executeQuery()) {
+            while (r.next()) {
+                ids.add(r.getObject(1, UUID.class));
+            }
+        }
+        return ids;
+    }
+
+    private static int delete(Connection c, String sql, List<UUID> ids) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement(sql)) {
+            delete.setObject(1, ids.toArray(new UUID[0]));
+            return delete.executeUpdate();
+        }
+    }
+}
