@@ -36,7 +36,8 @@ public final class Resync {
      *
      * @param removed     local copies of records the server no longer has, removed
      * @param keptPending local records the server does not have that stay because a local change of theirs waits to
-     *                    be pushed (they stay provisional and are pushed as usual)
+     *                    be pushed (they stay provisional and are pushed as usual), among them the records this desk
+     *                    created that the restored server lost, whose mutations went back to the outbox
      */
     public record Outcome(int removed, int keptPending) { }
 }

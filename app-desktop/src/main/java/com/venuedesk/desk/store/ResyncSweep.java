@@ -1,5 +1,7 @@
 package com.venuedesk.desk.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,16 +16,22 @@ import java.util.UUID;
  * The end of a resync, inside the caller's transaction: removes the local copies of synced records (revision above
  * 0: the server had them once) that the complete pull did not bring, except those with a local change still waiting
  * in the outbox. A record made here and never confirmed (revision 0: provisional, or refused and in the conflict
- * inbox) is the desk's own and stays.
+ * inbox) is the desk's own and stays. A record this desk created and the server had applied, but that the restored
+ * server no longer has (it was made after the back-up), is not lost either: its applied mutations go back to the
+ * outbox, the record stays provisional, and the push sends them again under their own mutation ids (the restored
+ * server's journal does not know them, so they are applied, or come back as a conflict for staff).
  */
 final class ResyncSweep {
     private static final List<String> TABLES = List.of("booking", "customer", "resource", "availability_rule", "blackout");
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ResyncSweep() {
     }
 
     static Resync.Outcome sweep(Connection c, Set<UUID> seen) throws SQLException {
         Set<UUID> pending = ids(c, "SELECT DISTINCT entity_id FROM outbox WHERE state = '" + OutboxLedger.PENDING + "'");
+        pending.addAll(requeueLostCreations(c, seen, pending));
         int removed = 0;
         int kept = 0;
         for (String table : TABLES) {
@@ -51,6 +59,50 @@ final class ResyncSweep {
             markProvisional(c, pending, seen);
         }
         return new Resync.Outcome(removed, kept);
+    }
+
+    /**
+     * Puts back into the outbox the applied mutations of records this desk created (its first outbox entry for the
+     * record is a creation) that the complete pull did not bring; answers their ids.
+     */
+    private static Set<UUID> requeueLostCreations(Connection c, Set<UUID> seen, Set<UUID> pending) throws SQLException {
+        Set<UUID> firstSeen = new HashSet<>();
+        Set<UUID> createdHere = new HashSet<>();
+        try (PreparedStatement query = c.prepareStatement("SELECT entity_id, mutation FROM outbox WHERE state = ?"
+                + " ORDER BY seq")) {
+            query.setString(1, OutboxLedger.APPLIED);
+            try (ResultSet r = query.executeQuery()) {
+                while (r.next()) {
+                    UUID id = r.getObject(1, UUID.class);
+                    if (seen.contains(id) || pending.contains(id) || !firstSeen.add(id)) {
+                        continue;
+                    }
+                    if (isCreation(r.getString(2))) {
+                        createdHere.add(id);
+                    }
+                }
+            }
+        }
+        if (!createdHere.isEmpty()) {
+            try (PreparedStatement requeue = c.prepareStatement("UPDATE outbox SET state = ?, settled_at = NULL"
+                    + " WHERE state = ? AND entity_id = ANY(?)")) {
+                requeue.setString(1, OutboxLedger.PENDING);
+                requeue.setString(2, OutboxLedger.APPLIED);
+                requeue.setObject(3, createdHere.toArray(new UUID[0]));
+                requeue.executeUpdate();
+            }
+        }
+        return createdHere;
+    }
+
+    private static boolean isCreation(String mutationJson) {
+        try {
+            JsonNode m = MAPPER.readTree(mutationJson);
+            String kind = m.path("kind").asText();
+            return kind.equals("CREATE_BOOKING") || (kind.equals("UPSERT_CUSTOMER") && m.path("expectedRevision").asLong() == 0);
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static void markProvisional(Connection c, Set<UUID> pending, Set<UUID> seen) throws SQLException {

@@ -88,6 +88,25 @@ class DeskStoreResyncTest {
     }
 
     @Test
+    void aBookingThisDeskMadeThatTheRestoredServerLostGoesBackToTheOutboxUnderItsOwnMutationId() {
+        Booking mine = (Booking) ((Recorded) bookings.createBooking(room.id(), ada.id(), hour(16), "walk-in")).entity();
+        List<OutboxEntry> pushed = store.pendingOutbox(10);
+        UUID creation = pushed.get(0).mutation().mutationId();
+        store.settle(pushed, List.of(new com.venuedesk.model.sync.MutationOutcome.Applied(creation, mine.id(), 1)));
+        store.applyPulled(List.of(upsert("7", mine.withRevision(1))));
+        assertThat(store.pendingOutboxCount()).isZero();
+
+        Resync resync = store.beginResync();
+        store.applyPulledPage(store.preparePulled(List.of(upsert("a1", room), upsert("a2", ada))), "a2", resync);
+        Resync.Outcome outcome = store.finishResync(resync);
+
+        assertThat(outcome.keptPending()).isEqualTo(1);
+        assertThat(bookings.booking(mine.id())).map(LocalBooking::provisional).contains(true);
+        assertThat(store.pendingOutbox(10)).extracting(e -> e.mutation().mutationId()).containsExactly(creation);
+        assertThat(bookings.booking(lost.id())).as("what another desk made is the server's to tell").isEmpty();
+    }
+
+    @Test
     void afterTheResyncTheUsualRevisionRuleHoldsAgain() {
         Resync resync = store.beginResync();
         store.applyPulledPage(store.preparePulled(List.of(upsert("a1", early.withRevision(3)))), "a1", resync);
