@@ -53,7 +53,7 @@ final class SyncedEntities {
             case BLACKOUT -> query(session, BlackoutEntity.class, ids, BlackoutEntity::toBlackout);
             case CUSTOMER -> query(session, CustomerEntity.class, ids, CustomerEntity::toCustomer);
             case BOOKING -> bookings(session, ids);
-            case PAYMENT -> Map.of();
+            case PAYMENT, USER -> Map.of();
         };
     }
 
