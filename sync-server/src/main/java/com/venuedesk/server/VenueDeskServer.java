@@ -117,7 +117,8 @@ public final class VenueDeskServer implements AutoCloseable {
         // bookings, resources, customers (and the demo venue built through the same services)
         ResourceService resources = new ResourceService(db);
         CustomerService customers = new CustomerService(db);
-        BookingService bookings = new BookingService(db, config.clock(), PricingPolicy.standard(), new ScheduleCache());
+        BookingService bookings = new BookingService(db, config.clock(), PricingPolicy.standard(), new ScheduleCache(),
+                config.bookingLimits());
         new ResourceApi(resources).routes(table);
         new CustomerApi(customers).routes(table);
         new BookingApi(bookings).routes(table);

@@ -10,6 +10,7 @@ import com.venuedesk.model.domain.Slot;
 import com.venuedesk.model.domain.TimeRange;
 import com.venuedesk.model.rules.Availability;
 import com.venuedesk.model.rules.Bookability;
+import com.venuedesk.model.rules.BookingLimits;
 import com.venuedesk.model.rules.ConflictRules;
 import com.venuedesk.model.rules.PriceQuote;
 import com.venuedesk.model.rules.Pricing;
@@ -21,6 +22,7 @@ import com.venuedesk.model.sync.EntityType;
 import com.venuedesk.server.auth.Principal;
 import com.venuedesk.server.customers.CustomerStore;
 import com.venuedesk.server.persistence.Database;
+import com.venuedesk.server.persistence.DatabaseVendor;
 import com.venuedesk.server.resources.ResourceDetails;
 import com.venuedesk.server.resources.ResourceStore;
 import com.venuedesk.server.resources.ResourceStore.LockedResource;
@@ -71,19 +73,34 @@ public final class BookingService implements AutoCloseable {
      * this server alike. A batch holds one pooled connection while it runs.
      */
     private static final int WRITERS = 1;
+    /**
+     * How long the writer waits for a row lock (a resource a sync push or a reschedule holds) before it hands its batch
+     * back to the callers, and how long a create waits in the queue before its caller writes it alone: together the
+     * most one slow or failing create delays the others by (see {@link CreateQueue}).
+     */
+    static final Duration WRITER_LOCK_WAIT = Duration.ofSeconds(1);
+    static final Duration HAND_BACK_AFTER = Duration.ofSeconds(1);
 
     private final Database db;
     private final Clock clock;
     private final PricingPolicy pricing;
     private final ScheduleCache schedules;
     private final CreateQueue<CreateRequest, BookingOutcome> creates;
+    private final BookingLimits limits;
 
     public BookingService(Database db, Clock clock, PricingPolicy pricing, ScheduleCache schedules) {
+        this(db, clock, pricing, schedules, BookingLimits.standard());
+    }
+
+    public BookingService(Database db, Clock clock, PricingPolicy pricing, ScheduleCache schedules,
+                          BookingLimits limits) {
+        this.limits = limits;
         this.db = db;
         this.clock = clock;
         this.pricing = pricing;
         this.schedules = schedules;
-        this.creates = new CreateQueue<>(this::writeBatch, request -> request.cmd().resourceId(), MAX_BATCH, WRITERS);
+        this.creates = new CreateQueue<>(this::writeBatch, this::writeAlone, request -> request.cmd().resourceId(),
+                MAX_BATCH, WRITERS, HAND_BACK_AFTER);
     }
 
     /**
@@ -96,6 +113,9 @@ public final class BookingService implements AutoCloseable {
             return new BookingOutcome.Forbidden("your role may not book");
         }
         BookingOutcome invalid = validate(cmd.resourceId(), cmd.customerId(), cmd.start(), cmd.end(), cmd.notes());
+        if (invalid == null) {
+            invalid = outsideLimits(cmd.start(), cmd.end());
+        }
         if (invalid != null) {
             return invalid;
         }
@@ -119,20 +139,21 @@ public final class BookingService implements AutoCloseable {
     }
 
     /**
-     * Writes a batch of creates in one transaction. Should the database refuse it as a whole (its exclusion
-     * constraint or a unique key, when someone wrote behind the service's back or created the same id at the same
-     * time), each create is written again on its own, so that only the one at fault gets the refusal.
+     * Writes a batch of creates in one transaction, waiting at most {@link #WRITER_LOCK_WAIT} for any lock. Should the
+     * database refuse it as a whole (its exclusion constraint or a unique key, when someone wrote behind the service's
+     * back or created the same id at the same time; a lock held too long), it throws, and {@link CreateQueue} hands
+     * each create back to its caller to write alone, so that only the one at fault gets the refusal or the wait.
      */
     private List<BookingOutcome> writeBatch(List<CreateRequest> batch) {
-        if (batch.size() > 1) {
+        return db.inTransaction(session -> {
+            DatabaseVendor vendor = DatabaseVendor.of(session);
+            session.doWork(connection -> vendor.boundLockWait(connection, WRITER_LOCK_WAIT));
             try {
-                return db.inTransaction(session -> insertAll(session, batch));
-            } catch (RuntimeException e) {
-                LOG.info("a batch of {} creates was refused by the database ({}); writing them one by one", batch.size(),
-                        e.toString());
+                return insertAll(session, batch);
+            } finally {
+                session.doWork(vendor::restoreLockWait);
             }
-        }
-        return batch.stream().map(this::writeAlone).toList();
+        });
     }
 
     private BookingOutcome writeAlone(CreateRequest request) {
@@ -256,6 +277,10 @@ public final class BookingService implements AutoCloseable {
         if (!cmd.end().isAfter(cmd.start())) {
             return new BookingOutcome.Invalid("end", "end must be after start");
         }
+        BookingOutcome tooFar = outsideLimits(cmd.start(), cmd.end());
+        if (tooFar != null) {
+            return tooFar;
+        }
         TimeRange range = new TimeRange(cmd.start(), cmd.end());
         Optional<Booking> before = find(cmd.bookingId());
         if (before.isEmpty()) {
@@ -346,6 +371,8 @@ public final class BookingService implements AutoCloseable {
 
     /** Bookings (any status) that overlap [from, to), optionally of one resource, by start. Nulls leave a side open. */
     public List<Booking> list(UUID resourceId, Instant from, Instant to) {
+        limits.checkInstant("from", from);
+        limits.checkInstant("to", to);
         // built per call rather than "(:p is null or ...)": PostgreSQL cannot type a parameter that is only null-tested
         StringBuilder hql = new StringBuilder("from BookingEntity b where b.deleted = false");
         if (resourceId != null) {
@@ -375,6 +402,7 @@ public final class BookingService implements AutoCloseable {
 
     /** Free times of the resource within [from, to): its open windows minus active bookings; empty if no resource. */
     public Optional<List<Slot>> freeSlots(UUID resourceId, TimeRange within) {
+        limits.checkQuery("from", within.start(), "to", within.end());
         return db.inTransaction(session -> ResourceStore.find(session, resourceId).map(details -> {
             Resource resource = details.resource();
             List<TimeRange> open = Availability.openWindows(resource,
@@ -389,6 +417,7 @@ public final class BookingService implements AutoCloseable {
 
     /** The price of booking the resource for the range now, with its breakdown; empty if no resource. */
     public Optional<PriceQuote> quote(UUID resourceId, TimeRange range) {
+        limits.checkBooking("start", range.start(), "end", range.end());
         return db.inTransaction(session -> ResourceStore.find(session, resourceId)
                 .map(details -> Pricing.quote(details.resource(), range, null,
                         demandWindow(session, resourceId, range), List.of(), pricing)));
@@ -500,6 +529,16 @@ public final class BookingService implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** The refusal of a booking's time by the venue's {@link BookingLimits}, or null when it is within them. */
+    private BookingOutcome outsideLimits(Instant start, Instant end) {
+        try {
+            limits.checkBooking("start", start, "end", end);
+            return null;
+        } catch (DomainException e) {
+            return new BookingOutcome.Invalid(e.field(), e.getMessage());
+        }
     }
 
     private static BookingOutcome validate(UUID resourceId, UUID customerId, Instant start, Instant end, String notes) {
