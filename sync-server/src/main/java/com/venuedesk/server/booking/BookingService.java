@@ -23,6 +23,7 @@ import com.venuedesk.server.auth.Principal;
 import com.venuedesk.server.customers.CustomerStore;
 import com.venuedesk.server.persistence.Database;
 import com.venuedesk.server.persistence.DatabaseVendor;
+import com.venuedesk.server.resources.MoneyJson;
 import com.venuedesk.server.resources.ResourceDetails;
 import com.venuedesk.server.resources.ResourceStore;
 import com.venuedesk.server.resources.ResourceStore.LockedResource;
@@ -218,9 +219,14 @@ public final class BookingService implements AutoCloseable {
                 outcomes.add(refusal);
                 continue;
             }
+            Money price = priceOf(resource.resource(), request.range(), request.id(), around);
+            if (!MoneyJson.storable(price.amount())) {
+                outcomes.add(tooDear(price));
+                continue;
+            }
             BookingStatus status = resource.details().requiresApproval() ? BookingStatus.PENDING : BookingStatus.CONFIRMED;
             Booking booking = new Booking(request.id(), cmd.resourceId(), cmd.customerId(), request.range(), status,
-                    priceOf(resource.resource(), request.range(), request.id(), around), cmd.notes(), 1,
+                    price, cmd.notes(), 1,
                     request.actor().userId(), now(), null, null);
             ofResource.add(booking);
             byId.put(booking.id(), booking);
@@ -307,8 +313,11 @@ public final class BookingService implements AutoCloseable {
             if (refusal != null) {
                 return refusal;
             }
-            Booking moved = current.withResource(target).withRange(range)
-                    .withPrice(priceOf(locked.get().resource(), range, current.id(), around))
+            Money price = priceOf(locked.get().resource(), range, current.id(), around);
+            if (!MoneyJson.storable(price.amount())) {
+                return tooDear(price);
+            }
+            Booking moved = current.withResource(target).withRange(range).withPrice(price)
                     .withRevision(current.revision() + 1);
             entity.write(moved);
             ChangeLog.append(session, EntityType.BOOKING, moved.id(), moved.revision(), false);
@@ -460,6 +469,11 @@ public final class BookingService implements AutoCloseable {
         List<Booking> busy = ActiveBookings.ofVenue(session, horizon).stream().filter(b -> !b.id().equals(ignore)).toList();
         return SlotSuggester.suggest(new SuggestionRequest(resource, wanted, venue.liveResources(), venue.rules(),
                 venue.blackouts(), busy, MAX_ALTERNATIVES, SUGGESTION_HORIZON, SUGGESTION_STEP, clock.instant()));
+    }
+
+    /** A price beyond what a booking records (the price column): a very long booking of a very dear resource. */
+    private static BookingOutcome tooDear(Money price) {
+        return new BookingOutcome.Invalid("end", "this booking would cost " + price + ", more than one booking can record");
     }
 
     private Money priceOf(Resource resource, TimeRange range, UUID ignore, List<Booking> around) {

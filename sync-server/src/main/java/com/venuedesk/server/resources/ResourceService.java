@@ -208,6 +208,17 @@ public final class ResourceService {
         }
         // the column widths of V2, so that overlong input is a 400 naming the field rather than a database error
         maxLength("description", d.description(), 4000);
+        if (d.amenities() != null) {
+            for (int i = 0; i < d.amenities().size(); i++) {
+                String amenity = d.amenities().get(i);
+                if (amenity == null || amenity.isBlank()) {
+                    throw new DomainException("amenities[" + i + "]", "an amenity must be a non-empty text");
+                }
+                if (amenity.contains("\n") || amenity.contains("\r")) {
+                    throw new DomainException("amenities[" + i + "]", "an amenity must be one line");
+                }
+            }
+        }
         maxLength("amenities", d.amenities() == null ? null : String.join("\n", d.amenities()), 4000);
         if (d.location() != null) {
             maxLength("location.address", d.location().address(), 400);
