@@ -139,6 +139,9 @@ public final class VenueDeskServer implements AutoCloseable {
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.http.maxRequestSize = config.maxRequestBytes();
             cfg.startup.showJavalinBanner = false;
+            // what Jetty answers itself, before any route (bad URI, headers too large, ...), is problem+json too
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(problems.jettyErrors()));
+            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(problems.jettyErrors()));
             // the server is started right below; Javalin's watcher for a forgotten start() is a thread that sleeps
             // 5 s, and a desk that quits sooner (a smoke run under exec:java) saw it interrupted as a failure
             cfg.startup.startupWatcherEnabled = false;
