@@ -64,6 +64,7 @@ public final class BookingService implements AutoCloseable {
     private static final Duration SUGGESTION_HORIZON = Duration.ofDays(2);
     private static final Duration SUGGESTION_STEP = Duration.ofMinutes(30);
     private static final int MAX_ALTERNATIVES = 5;
+    static final String MOVED_FOR_APPROVAL = "moved onto a resource whose bookings need a manager's approval";
     /** Creates written in one transaction at most; a rush beyond waits for the next one. */
     private static final int MAX_BATCH = 64;
     /**
@@ -319,6 +320,9 @@ public final class BookingService implements AutoCloseable {
             }
             Booking moved = current.withResource(target).withRange(range).withPrice(price)
                     .withRevision(current.revision() + 1);
+            if (needsApprovalAfterMove(current, locked.get())) {
+                moved = moved.withStatus(BookingStatus.PENDING, MOVED_FOR_APPROVAL);
+            }
             entity.write(moved);
             ChangeLog.append(session, EntityType.BOOKING, moved.id(), moved.revision(), false);
             session.flush();
@@ -469,6 +473,15 @@ public final class BookingService implements AutoCloseable {
         List<Booking> busy = ActiveBookings.ofVenue(session, horizon).stream().filter(b -> !b.id().equals(ignore)).toList();
         return SlotSuggester.suggest(new SuggestionRequest(resource, wanted, venue.liveResources(), venue.rules(),
                 venue.blackouts(), busy, MAX_ALTERNATIVES, SUGGESTION_HORIZON, SUGGESTION_STEP, clock.instant()));
+    }
+
+    /**
+     * Moving onto another resource follows the rule of booking there: where bookings need a manager's approval, a
+     * confirmed booking is PENDING again until one approves it, whoever moved it (a move never confirms).
+     */
+    private static boolean needsApprovalAfterMove(Booking current, LockedResource target) {
+        return !current.resourceId().equals(target.resource().id()) && target.details().requiresApproval()
+                && current.status() == BookingStatus.CONFIRMED;
     }
 
     /** A price beyond what a booking records (the price column): a very long booking of a very dear resource. */
