@@ -102,9 +102,9 @@ public final class VenueDeskServer implements AutoCloseable {
                 config.accessTokenLifetime());
         AuthPolicy authPolicy = config.authPolicy();
         RefreshTokens refreshTokens = new RefreshTokens(config.clock(), authPolicy.refreshTokenLifetime());
-        AuthService auth = new AuthService(db, tokens, refreshTokens, authPolicy, config.clock());
-        // every route's token check: signed, and the account still active in the role it acts in
+        // every route's token check: signed, the account still active in the role it acts in, the sign-in not ended
         CurrentAccounts accounts = new CurrentAccounts(tokens, db);
+        AuthService auth = new AuthService(db, tokens, refreshTokens, authPolicy, config.clock(), accounts);
         Optional<String> generatedAdminPassword = auth.bootstrapAdmin(config.adminPassword());
         LoginRateLimiter loginLimiter = new LoginRateLimiter(authPolicy.loginAttemptsPerWindow(),
                 authPolicy.loginWindow(), config.clock());

@@ -19,10 +19,13 @@ import java.util.UUID;
  * request is checked without a database round trip; a disabled user stops working when the token expires.
  * A token that verified once is remembered until it expires, so a desk's later requests with it skip decoding and
  * the HMAC (a tenth of a booking create's request handling); only the exact same token string matches, and its
- * expiry is checked against the clock on every use.
+ * expiry is checked against the clock on every use. A token names its sign-in ({@code sid}, the refresh-token
+ * family), so that {@link CurrentAccounts} refuses it once that sign-in has ended: this cache vouches only for the
+ * signature, never for the session.
  */
 public final class AccessTokens implements AccessTokenVerifier {
     private static final String ISSUER = "venuedesk";
+    private static final String SESSION = "sid";
 
     private final Algorithm algorithm;
     private final JWTVerifier verifier;
@@ -43,11 +46,15 @@ public final class AccessTokens implements AccessTokenVerifier {
         this.verified = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(lifetime).build();
     }
 
-    /** A token for the principal, and when it expires. */
+    /** A token for the principal (naming its session, if it has one), and when it expires. */
     public Issued issue(Principal principal) {
         Instant now = clock.instant();
         Instant expires = now.plus(lifetime);
-        String token = JWT.create()
+        com.auth0.jwt.JWTCreator.Builder jwt = JWT.create();
+        if (principal.sessionId() != null) {
+            jwt.withClaim(SESSION, principal.sessionId().toString());
+        }
+        String token = jwt
                 .withIssuer(ISSUER)
                 .withSubject(principal.userId().toString())
                 .withClaim("username", principal.username())
@@ -73,8 +80,9 @@ public final class AccessTokens implements AccessTokenVerifier {
         }
         Principal principal;
         try {
+            String session = jwt.getClaim(SESSION).asString();
             principal = new Principal(UUID.fromString(jwt.getSubject()), jwt.getClaim("username").asString(),
-                    Role.valueOf(jwt.getClaim("role").asString()));
+                    Role.valueOf(jwt.getClaim("role").asString()), session == null ? null : UUID.fromString(session));
         } catch (RuntimeException e) {
             throw ApiException.unauthorized("access token is invalid");
         }
