@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.venuedesk.server.api.OperationsApi;
 import com.venuedesk.server.api.ProblemMapper;
 import com.venuedesk.server.api.RouteTable;
+import com.venuedesk.server.api.TextInput;
 import com.venuedesk.server.auth.AccessTokens;
 import com.venuedesk.server.auth.CurrentAccounts;
 import com.venuedesk.server.auth.AuthApi;
@@ -93,7 +94,7 @@ public final class VenueDeskServer implements AutoCloseable {
     }
 
     private static VenueDeskServer wire(ServerConfig config, Database db) {
-        ObjectMapper json = Json.newMapper();
+        ObjectMapper json = Json.newMapper().registerModule(TextInput.module());
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(meters);
         new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(meters);
@@ -115,7 +116,7 @@ public final class VenueDeskServer implements AutoCloseable {
         new UserApi(new UserService(db, refreshTokens, authPolicy, config.clock(), accounts::changed)).routes(table);
 
         // bookings, resources, customers (and the demo venue built through the same services)
-        ResourceService resources = new ResourceService(db);
+        ResourceService resources = new ResourceService(db, config.bookingLimits());
         CustomerService customers = new CustomerService(db);
         BookingService bookings = new BookingService(db, config.clock(), PricingPolicy.standard(), new ScheduleCache(),
                 config.bookingLimits());

@@ -3,11 +3,14 @@ package com.venuedesk.model.rules;
 import com.venuedesk.model.domain.DomainException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
  * How long one booking may be and where on the calendar a venue's times may lie: the one rule that the desk's forms
- * and the server's validation of every booking, quote, availability and list query share. Without it, one request
+ * and the server's validation of every booking, quote, availability and list query share (and of the days of
+ * blackouts and opening hours). Without it, one request
  * for a slot ending in the year 99999 kept the booking writer computing opening hours for a minute.
  *
  * @param maxBookingLength the longest booking (and quote) a venue takes, e.g. four weeks
@@ -68,6 +71,15 @@ public record BookingLimits(Duration maxBookingLength, Instant earliest, Instant
     public void checkInstant(String field, Instant instant) {
         if (instant != null && (instant.isBefore(earliest) || instant.isAfter(latest))) {
             throw new DomainException(field, field + " must lie between " + earliest + " and " + latest);
+        }
+    }
+
+    /** Refuses a venue-local day (blackouts, validity of opening hours) outside the calendar window; null passes. */
+    public void checkDay(String field, LocalDate day) {
+        if (day != null && (day.isBefore(earliest.atOffset(ZoneOffset.UTC).toLocalDate())
+                || day.isAfter(latest.atOffset(ZoneOffset.UTC).toLocalDate()))) {
+            throw new DomainException(field, field + " must lie between " + earliest.atOffset(ZoneOffset.UTC).toLocalDate()
+                    + " and " + latest.atOffset(ZoneOffset.UTC).toLocalDate());
         }
     }
 

@@ -345,6 +345,11 @@ public final class BookingService implements AutoCloseable {
         if (reason != null && reason.length() > 1000) {
             return new BookingOutcome.Invalid("reason", "reason must be at most 1000 characters");
         }
+        try {
+            limits.checkInstant("at", at);
+        } catch (DomainException e) {
+            return new BookingOutcome.Invalid(e.field(), e.getMessage());
+        }
         return db.inTransaction(session -> {
             BookingEntity entity = session.find(BookingEntity.class, bookingId, LockModeType.PESSIMISTIC_WRITE);
             if (entity == null) {

@@ -5,6 +5,7 @@ import com.venuedesk.model.domain.Blackout;
 import com.venuedesk.model.domain.DomainException;
 import com.venuedesk.model.domain.Resource;
 import com.venuedesk.model.domain.Role;
+import com.venuedesk.model.rules.BookingLimits;
 import com.venuedesk.model.sync.EntityType;
 import com.venuedesk.server.auth.Principal;
 import com.venuedesk.server.persistence.Database;
@@ -25,9 +26,16 @@ public final class ResourceService {
     private static final Role MAINTAINER = Role.MANAGER;
 
     private final Database db;
+    private final BookingLimits limits;
 
     public ResourceService(Database db) {
+        this(db, BookingLimits.standard());
+    }
+
+    /** @param limits the calendar window that blackout days and the validity of opening hours must lie in */
+    public ResourceService(Database db, BookingLimits limits) {
         this.db = db;
+        this.limits = limits;
     }
 
     public ResourceOutcome<ResourceDetails> create(Principal actor, UUID id, ResourceDraft draft) {
@@ -116,6 +124,8 @@ public final class ResourceService {
         }
         AvailabilityRule rule;
         try {
+            limits.checkDay("validFrom", draft.validFrom());
+            limits.checkDay("validTo", draft.validTo());
             rule = new AvailabilityRule(UUID.randomUUID(), resourceId, draft.dayOfWeek(), draft.startTime(), draft.endTime(),
                     draft.available() == null || draft.available(), draft.validFrom(), draft.validTo(), 0);
         } catch (DomainException e) {
@@ -162,6 +172,8 @@ public final class ResourceService {
         Blackout blackout;
         try {
             maxLength("reason", draft.reason(), 1000);
+            limits.checkDay("startDate", draft.startDate());
+            limits.checkDay("endDate", draft.endDate());
             blackout = new Blackout(UUID.randomUUID(), draft.resourceId(), draft.startDate(), draft.endDate(), draft.reason(), 0);
         } catch (DomainException e) {
             return new ResourceOutcome.Invalid<>(e.field(), e.getMessage());
