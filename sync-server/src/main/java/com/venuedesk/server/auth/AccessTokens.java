@@ -33,7 +33,14 @@ public final class AccessTokens implements AccessTokenVerifier {
     private final Duration lifetime;
     private final Cache<String, Verified> verified;
 
-    private record Verified(Principal principal, Instant expiresAt) { }
+    private record Verified(Bearer bearer, Instant expiresAt) { }
+
+    /**
+     * Whom a verified token names.
+     *
+     * @param sessionId the sign-in it belongs to (its refresh-token family), or null for a token that names none
+     */
+    public record Bearer(Principal principal, UUID sessionId) { }
 
     public AccessTokens(byte[] signingKey, Clock clock, Duration lifetime) {
         if (signingKey.length < 32) {
@@ -46,13 +53,18 @@ public final class AccessTokens implements AccessTokenVerifier {
         this.verified = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(lifetime).build();
     }
 
-    /** A token for the principal (naming its session, if it has one), and when it expires. */
+    /** A token for the principal, naming no sign-in, and when it expires. */
     public Issued issue(Principal principal) {
+        return issue(principal, null);
+    }
+
+    /** A token for the principal within the sign-in {@code sessionId} (null: none), and when it expires. */
+    public Issued issue(Principal principal, UUID sessionId) {
         Instant now = clock.instant();
         Instant expires = now.plus(lifetime);
         com.auth0.jwt.JWTCreator.Builder jwt = JWT.create();
-        if (principal.sessionId() != null) {
-            jwt.withClaim(SESSION, principal.sessionId().toString());
+        if (sessionId != null) {
+            jwt.withClaim(SESSION, sessionId.toString());
         }
         String token = jwt
                 .withIssuer(ISSUER)
@@ -68,9 +80,14 @@ public final class AccessTokens implements AccessTokenVerifier {
 
     @Override
     public Principal verify(String bearerToken) {
+        return bearer(bearerToken).principal();
+    }
+
+    /** Whom the token names and in which sign-in; 401 as {@link #verify}. */
+    public Bearer bearer(String bearerToken) {
         Verified known = verified.getIfPresent(bearerToken);
         if (known != null && clock.instant().isBefore(known.expiresAt())) {
-            return known.principal();
+            return known.bearer();
         }
         DecodedJWT jwt;
         try {
@@ -78,18 +95,18 @@ public final class AccessTokens implements AccessTokenVerifier {
         } catch (JWTVerificationException e) {
             throw ApiException.unauthorized("access token is invalid");
         }
-        Principal principal;
+        Bearer bearer;
         try {
             String session = jwt.getClaim(SESSION).asString();
-            principal = new Principal(UUID.fromString(jwt.getSubject()), jwt.getClaim("username").asString(),
-                    Role.valueOf(jwt.getClaim("role").asString()), session == null ? null : UUID.fromString(session));
+            bearer = new Bearer(new Principal(UUID.fromString(jwt.getSubject()), jwt.getClaim("username").asString(),
+                    Role.valueOf(jwt.getClaim("role").asString())), session == null ? null : UUID.fromString(session));
         } catch (RuntimeException e) {
             throw ApiException.unauthorized("access token is invalid");
         }
         if (jwt.getExpiresAtAsInstant() != null) {
-            verified.put(bearerToken, new Verified(principal, jwt.getExpiresAtAsInstant()));
+            verified.put(bearerToken, new Verified(bearer, jwt.getExpiresAtAsInstant()));
         }
-        return principal;
+        return bearer;
     }
 
     public record Issued(String token, Instant expiresAt) { }

@@ -183,7 +183,7 @@ public final class AuthService {
     }
 
     private SignedIn signIn(Principal principal, RefreshTokens.Issued refresh) {
-        return new SignedIn(principal, tokens.issue(principal.inSession(refresh.familyId())), refresh);
+        return new SignedIn(principal, tokens.issue(principal, refresh.familyId()), refresh);
     }
 
     private static ApiException wrongCredentials() {

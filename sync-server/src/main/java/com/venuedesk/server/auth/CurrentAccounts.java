@@ -24,12 +24,12 @@ public final class CurrentAccounts implements AccessTokenVerifier {
 
     private record Account(boolean active, Role role) { }
 
-    private final AccessTokenVerifier signed;
+    private final AccessTokens signed;
     private final LoadingCache<UUID, Optional<Account>> accounts;
     /** Per sign-in (refresh-token family): whether it has ended. */
     private final LoadingCache<UUID, Boolean> endedSessions;
 
-    public CurrentAccounts(AccessTokenVerifier signed, Database db) {
+    public CurrentAccounts(AccessTokens signed, Database db) {
         this.signed = signed;
         this.accounts = Caffeine.newBuilder()
                 .expireAfterWrite(RECHECK)
@@ -46,17 +46,18 @@ public final class CurrentAccounts implements AccessTokenVerifier {
 
     @Override
     public Principal verify(String bearerToken) {
-        Principal principal = signed.verify(bearerToken);
+        AccessTokens.Bearer bearer = signed.bearer(bearerToken);
+        Principal principal = bearer.principal();
         Account account = accounts.get(principal.userId())
                 .orElseThrow(() -> ApiException.unauthorized("the account of this access token no longer exists"));
         if (!account.active()) {
             throw ApiException.unauthorized("this account is disabled; ask an administrator");
         }
-        if (principal.sessionId() != null && endedSessions.get(principal.sessionId())) {
+        if (bearer.sessionId() != null && endedSessions.get(bearer.sessionId())) {
             throw ApiException.unauthorized("this sign-in has ended (signed out or replaced); sign in again");
         }
         return account.role() == principal.role() ? principal
-                : new Principal(principal.userId(), principal.username(), account.role(), principal.sessionId());
+                : new Principal(principal.userId(), principal.username(), account.role());
     }
 
     /** Forgets what was read of the account: the next request reads it again. Call after changing it. */

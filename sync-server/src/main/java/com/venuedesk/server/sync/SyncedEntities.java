@@ -53,6 +53,7 @@ final class SyncedEntities {
             case BLACKOUT -> query(session, BlackoutEntity.class, ids, BlackoutEntity::toBlackout);
             case CUSTOMER -> query(session, CustomerEntity.class, ids, CustomerEntity::toCustomer);
             case BOOKING -> bookings(session, ids);
+            // payments are not synced yet; staff accounts (USER) are in the audit trail only, never sent to desks
             case PAYMENT, USER -> Map.of();
         };
     }
