@@ -1,6 +1,8 @@
 package com.venuedesk.server;
 
+import com.venuedesk.model.rules.BookingLimits;
 import com.venuedesk.server.auth.AuthPolicy;
+import com.venuedesk.server.persistence.DatabaseVendor;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,10 +20,11 @@ import java.util.Objects;
  * @param accessTokenLifetime how long a signed access token is accepted (default 15 minutes)
  * @param clock         the server's notion of now: token expiry, lockouts, rate limits (tests move it)
  * @param authPolicy    lockout, login rate limit, refresh token lifetime, password length (null: defaults)
+ * @param bookingLimits longest booking, calendar window, longest read (null: {@link BookingLimits#standard()})
  */
 public record ServerConfig(int port, String bindHost, Path dataDir, String dbUrl, String dbUser, String dbPassword,
                            boolean demo, String adminPassword, Duration accessTokenLifetime, int dbPoolSize,
-                           long maxRequestBytes, Clock clock, AuthPolicy authPolicy) {
+                           long maxRequestBytes, Clock clock, AuthPolicy authPolicy, BookingLimits bookingLimits) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -34,6 +37,7 @@ public record ServerConfig(int port, String bindHost, Path dataDir, String dbUrl
         dbPoolSize = dbPoolSize <= 0 ? 20 : dbPoolSize;
         maxRequestBytes = maxRequestBytes <= 0 ? 1_000_000 : maxRequestBytes;
         authPolicy = authPolicy == null ? AuthPolicy.defaults() : authPolicy;
+        bookingLimits = bookingLimits == null ? BookingLimits.standard() : bookingLimits;
     }
 
     /** The configuration with the default {@link AuthPolicy}. */
@@ -41,7 +45,7 @@ public record ServerConfig(int port, String bindHost, Path dataDir, String dbUrl
                         boolean demo, String adminPassword, Duration accessTokenLifetime, int dbPoolSize,
                         long maxRequestBytes, Clock clock) {
         this(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword, accessTokenLifetime, dbPoolSize,
-                maxRequestBytes, clock, null);
+                maxRequestBytes, clock, null, null);
     }
 
     /** Defaults for a server with its H2 database under dataDir. */
@@ -51,32 +55,37 @@ public record ServerConfig(int port, String bindHost, Path dataDir, String dbUrl
 
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(port, bindHost, dataDir, url, user, password, demo, adminPassword, accessTokenLifetime,
-                dbPoolSize, maxRequestBytes, clock, authPolicy);
+                dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits);
     }
 
     public ServerConfig withDemo(boolean seedDemo) {
         return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, seedDemo, adminPassword,
-                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy);
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits);
     }
 
     public ServerConfig withAdminPassword(String password) {
         return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, password, accessTokenLifetime,
-                dbPoolSize, maxRequestBytes, clock, authPolicy);
+                dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword,
-                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy);
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits);
     }
 
     public ServerConfig withClock(Clock newClock) {
         return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword,
-                accessTokenLifetime, dbPoolSize, maxRequestBytes, newClock, authPolicy);
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, newClock, authPolicy, bookingLimits);
     }
 
     public ServerConfig withAuthPolicy(AuthPolicy policy) {
         return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword,
-                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, policy);
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, policy, bookingLimits);
+    }
+
+    public ServerConfig withBookingLimits(BookingLimits limits) {
+        return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword,
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy, limits);
     }
 
     /** The JDBC URL actually used: the configured one, or an H2 file under dataDir. */
@@ -87,6 +96,6 @@ public record ServerConfig(int port, String bindHost, Path dataDir, String dbUrl
         // WRITE_DELAY=0: a commit is written to the file before the server answers, so a kill -9 loses no
         // acknowledged write (H2's default writes up to 500 ms later; ServerCrashIT lost applied bookings without it)
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("venuedesk")
-                + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+                + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=" + DatabaseVendor.H2_LOCK_TIMEOUT_MS + ";WRITE_DELAY=0";
     }
 }

@@ -1,7 +1,9 @@
 package com.venuedesk.server;
 
+import com.venuedesk.model.rules.BookingLimits;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -34,6 +36,10 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--demo", description = "seed a demo venue into an empty database")
     boolean demo;
 
+    @Option(names = "--max-booking-days", defaultValue = "28",
+            description = "the longest booking (and quote) the venue takes, in days")
+    int maxBookingDays;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ServerMain()).execute(args));
     }
@@ -42,7 +48,8 @@ public final class ServerMain implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         String password = dbPassword != null ? dbPassword : System.getenv("VENUEDESK_DB_PASSWORD");
         ServerConfig config = new ServerConfig(port, bind, dataDir, dbUrl, dbUser, password, demo,
-                System.getenv("VENUEDESK_ADMIN_PASSWORD"), null, 0, 0, Clock.systemUTC());
+                System.getenv("VENUEDESK_ADMIN_PASSWORD"), null, 0, 0, Clock.systemUTC())
+                .withBookingLimits(BookingLimits.standard().withMaxBookingLength(Duration.ofDays(maxBookingDays)));
         VenueDeskServer server = VenueDeskServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

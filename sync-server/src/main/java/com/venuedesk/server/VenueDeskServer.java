@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.venuedesk.server.api.OperationsApi;
 import com.venuedesk.server.api.ProblemMapper;
 import com.venuedesk.server.api.RouteTable;
+import com.venuedesk.server.api.TextInput;
 import com.venuedesk.server.auth.AccessTokens;
 import com.venuedesk.server.auth.CurrentAccounts;
 import com.venuedesk.server.auth.AuthApi;
@@ -118,7 +119,7 @@ public final class VenueDeskServer implements AutoCloseable {
 
     private static VenueDeskServer wire(ServerConfig config, Database db, List<LogConsumer> extraConsumers,
                                         ConsumerSettings consumerSettings) {
-        ObjectMapper json = Json.newMapper();
+        ObjectMapper json = Json.newMapper().registerModule(TextInput.module());
         LogIdentity log = LogIdentity.open(db);
         VenueHistory history = new VenueHistory(log, config.clock(), json);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -129,9 +130,9 @@ public final class VenueDeskServer implements AutoCloseable {
                 config.accessTokenLifetime());
         AuthPolicy authPolicy = config.authPolicy();
         RefreshTokens refreshTokens = new RefreshTokens(config.clock(), authPolicy.refreshTokenLifetime());
-        AuthService auth = new AuthService(db, history, tokens, refreshTokens, authPolicy, config.clock());
-        // every route's token check: signed, and the account still active in the role it acts in
+        // every route's token check: signed, the account still active in the role it acts in, the sign-in not ended
         CurrentAccounts accounts = new CurrentAccounts(tokens, db);
+        AuthService auth = new AuthService(db, history, tokens, refreshTokens, authPolicy, config.clock(), accounts);
         Optional<String> generatedAdminPassword = auth.bootstrapAdmin(config.adminPassword());
         LoginRateLimiter loginLimiter = new LoginRateLimiter(authPolicy.loginAttemptsPerWindow(),
                 authPolicy.loginWindow(), config.clock());
@@ -142,9 +143,10 @@ public final class VenueDeskServer implements AutoCloseable {
         new UserApi(new UserService(db, history, refreshTokens, authPolicy, config.clock(), accounts::changed)).routes(table);
 
         // bookings, resources, customers (and the demo venue built through the same services)
-        ResourceService resources = new ResourceService(db, history);
+        ResourceService resources = new ResourceService(db, history, config.bookingLimits());
         CustomerService customers = new CustomerService(db, history);
-        BookingService bookings = new BookingService(db, history, config.clock(), PricingPolicy.standard(), new ScheduleCache());
+        BookingService bookings = new BookingService(db, history, config.clock(), PricingPolicy.standard(),
+                new ScheduleCache(), config.bookingLimits());
         new ResourceApi(resources).routes(table);
         new CustomerApi(customers).routes(table);
         new BookingApi(bookings).routes(table);
@@ -171,6 +173,9 @@ public final class VenueDeskServer implements AutoCloseable {
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.http.maxRequestSize = config.maxRequestBytes();
             cfg.startup.showJavalinBanner = false;
+            // what Jetty answers itself, before any route (bad URI, headers too large, ...), is problem+json too
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(problems.jettyErrors()));
+            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(problems.jettyErrors()));
             // the server is started right below; Javalin's watcher for a forgotten start() is a thread that sleeps
             // 5 s, and a desk that quits sooner (a smoke run under exec:java) saw it interrupted as a failure
             cfg.startup.startupWatcherEnabled = false;

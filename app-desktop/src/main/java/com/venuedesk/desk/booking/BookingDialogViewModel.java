@@ -11,6 +11,7 @@ import com.venuedesk.model.domain.DomainException;
 import com.venuedesk.model.domain.Resource;
 import com.venuedesk.model.domain.Slot;
 import com.venuedesk.model.domain.TimeRange;
+import com.venuedesk.model.rules.BookingLimits;
 import com.venuedesk.model.rules.PriceLine;
 import java.time.Clock;
 import java.time.Instant;
@@ -153,6 +154,13 @@ public final class BookingDialogViewModel {
         Instant to = date.get().atTime(end.get()).atZone(formats.zone()).toInstant();
         if (!to.isAfter(from)) {
             timeError.set(messages.get("booking.error.endBeforeStart"));
+            return Optional.empty();
+        }
+        try {
+            // the server's rule too: a date far outside the calendar (a typo'd year) is refused here, before a sync
+            BookingLimits.standard().checkBooking("start", from, "end", to);
+        } catch (DomainException e) {
+            timeError.set(e.getMessage());
             return Optional.empty();
         }
         return Optional.of(new TimeRange(from, to));

@@ -7,11 +7,20 @@ import com.venuedesk.model.domain.DomainException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProblemMapper {
     public static final String TYPE_BASE = "https://venuedesk.dev/problems/";
+    public static final String CONTENT_TYPE = "application/problem+json";
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
     private final ObjectMapper json;
@@ -45,6 +55,9 @@ public final class ProblemMapper {
                 answer(ctx, ApiException.badRequest(domain.field(), domain.getMessage()));
             } else if (cause instanceof JsonProcessingException jpe) {
                 answer(ctx, fromJson(jpe));
+            } else if (endedEarly(e)) {
+                answer(ctx, new ApiException(400, "incomplete-body", "Request body incomplete",
+                        "the connection ended before the whole request body arrived", null, null));
             } else {
                 String correlationId = UUID.randomUUID().toString();
                 LOG.error("unhandled failure correlationId={} {} {}", correlationId, ctx.method(), ctx.path(), e);
@@ -60,6 +73,16 @@ public final class ProblemMapper {
         });
         routes.error(405, ctx -> answer(ctx, new ApiException(405, "method-not-allowed", "Method not allowed",
                 ctx.method() + " is not supported on " + ctx.path(), null, null)));
+    }
+
+    /** The client stopped sending before its body was complete: its failure, not the server's. */
+    private static boolean endedEarly(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.EOFException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable e) {
@@ -114,6 +137,19 @@ public final class ProblemMapper {
 
     /** Writes the problem document; also used by handlers that answer problems directly (e.g. auth filters). */
     public void answer(Context ctx, ApiException e) {
+        ctx.status(e.status()).contentType(CONTENT_TYPE).result(document(e, ctx.path()));
+    }
+
+    /**
+     * Jetty's own answers, given before a request reaches a route (a URI or header Jetty cannot accept, headers or a
+     * request line too large, an unknown method, a failure inside Jetty), as problem documents instead of its HTML
+     * page: install on the server and on the servlet context.
+     */
+    public Request.Handler jettyErrors() {
+        return new JettyErrors();
+    }
+
+    private byte[] document(ApiException e, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + e.type());
         body.put("title", e.title());
@@ -121,7 +157,9 @@ public final class ProblemMapper {
         if (e.getMessage() != null) {
             body.put("detail", e.getMessage());
         }
-        body.put("instance", ctx.path());
+        if (instance != null) {
+            body.put("instance", instance);
+        }
         if (e.field() != null) {
             body.put("field", e.field());
             body.put("errors", java.util.List.of(Map.of("field", e.field(), "message",
@@ -129,9 +167,69 @@ public final class ProblemMapper {
         }
         body.putAll(e.extras());
         try {
-            ctx.status(e.status()).contentType("application/problem+json").result(json.writeValueAsString(body));
+            return json.writeValueAsBytes(body);
         } catch (JsonProcessingException impossible) {
-            ctx.status(500).result("{\"title\":\"Internal server error\",\"status\":500}");
+            return "{\"title\":\"Internal server error\",\"status\":500}".getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** What Jetty's status means to a client, in our words: Jetty's own message may name its internals. */
+    private static ApiException fromJetty(int status) {
+        return switch (status) {
+            case 400 -> new ApiException(400, "bad-request", "Bad request",
+                    "the request line, URI or headers could not be read", null, null);
+            case 404 -> new ApiException(404, "not-found", "Not found", "no resource at this address", null, null);
+            case 405 -> new ApiException(405, "method-not-allowed", "Method not allowed",
+                    "this method is not supported here", null, null);
+            case 408 -> new ApiException(408, "request-timeout", "Request timeout", "the request took too long to arrive",
+                    null, null);
+            case 413 -> new ApiException(413, "payload-too-large", "Request body too large",
+                    "the request body is larger than the server accepts", null, null);
+            case 414 -> new ApiException(414, "uri-too-long", "URI too long",
+                    "the request URI is longer than the server accepts", null, null);
+            case 431 -> new ApiException(431, "headers-too-large", "Request headers too large",
+                    "the request's headers are larger than the server accepts", null, null);
+            case 500 -> new ApiException(500, "internal", "Internal server error", "something went wrong on the server",
+                    null, null);
+            case 503 -> new ApiException(503, "unavailable", "Service unavailable", "the server cannot answer now; retry",
+                    null, null);
+            default -> new ApiException(status, "http-" + status, statusText(status), statusText(status), null, null);
+        };
+    }
+
+    private static String statusText(int status) {
+        String text = HttpStatus.getMessage(status);
+        return text == null ? "HTTP " + status : text;
+    }
+
+    private final class JettyErrors extends ErrorHandler {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            int status = response.getStatus() >= 400 ? response.getStatus() : 500;
+            Object cause = request.getAttribute(ERROR_EXCEPTION);
+            if (status == 500) {
+                String correlationId = UUID.randomUUID().toString();
+                LOG.error("failure inside Jetty correlationId={} status={}", correlationId, status,
+                        cause instanceof Throwable t ? t : null);
+            }
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            String instance = null;
+            try {
+                String path = request.getHttpURI().getPath();
+                // Jetty names a request it could not parse "/badMessage": its word, not the client's path
+                instance = "/badMessage".equals(path) ? null : path;
+            } catch (RuntimeException unreadable) {
+                // an URI Jetty refused may not decode: answer without it
+            }
+            response.write(true, ByteBuffer.wrap(document(fromJetty(status), instance)), callback);
+            return true;
+        }
+
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            fields.put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
+            return ByteBuffer.wrap(document(fromJetty(status), null));
         }
     }
 }

@@ -7,17 +7,26 @@ import java.util.UUID;
 
 /** Reading request input with errors that name the offending field. */
 public final class Requests {
+    /** The field a problem names when the body as a whole is missing or not an object. */
+    public static final String BODY = "body";
     private Requests() {
     }
 
-    /** The JSON body as the given type; an empty or {@code null} body is a 400, not a 500. */
+    /** The JSON body as the given type; an empty or {@code null} body is a 400 naming {@code body}, not a 500. */
     public static <T> T body(Context ctx, Class<T> type) {
-        if (ctx.body().isBlank()) {
-            throw ApiException.badRequest(null, "a JSON request body is required");
+        String text = ctx.body().strip();
+        if (text.isEmpty() || "null".equals(text)) {
+            throw ApiException.badRequest(BODY, "a JSON object is required as the request body");
         }
-        T value = ctx.bodyAsClass(type);
+        T value;
+        try {
+            value = ctx.bodyAsClass(type);
+        } catch (NullPointerException e) {
+            // Javalin's Kotlin signature refuses a null that Jackson read (e.g. the body "null" with whitespace)
+            throw ApiException.badRequest(BODY, "a JSON object is required as the request body");
+        }
         if (value == null) {
-            throw ApiException.badRequest(null, "a JSON request body is required");
+            throw ApiException.badRequest(BODY, "a JSON object is required as the request body");
         }
         return value;
     }

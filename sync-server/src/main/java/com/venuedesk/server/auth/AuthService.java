@@ -35,12 +35,15 @@ public final class AuthService {
     private final AuthPolicy policy;
     private final Clock clock;
     private final VenueHistory history;
+    private final CurrentAccounts accounts;
     /** Checked against when the username is unknown, so that a miss takes as long as a wrong password. */
     private final String decoyHash;
 
-    public AuthService(Database db, VenueHistory history, AccessTokens tokens, RefreshTokens refreshTokens, AuthPolicy policy,
-                       Clock clock) {
+    /** @param accounts told of every sign-in that ends here, so that its access tokens stop working at once */
+    public AuthService(Database db, VenueHistory history, AccessTokens tokens, RefreshTokens refreshTokens,
+                       AuthPolicy policy, Clock clock, CurrentAccounts accounts) {
         this.history = history;
+        this.accounts = accounts;
         this.db = db;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
@@ -122,6 +125,7 @@ public final class AuthService {
         Outcome outcome = db.inTransaction(session -> {
             RefreshTokens.Redemption redemption = refreshTokens.redeem(session, refreshToken);
             if (redemption instanceof RefreshTokens.Redemption.Reused reused) {
+                accounts.sessionEnded(reused.familyId());
                 LOG.warn("refresh token reused: family revoked userId={} familyId={}", reused.userId(), reused.familyId());
                 return Outcome.refused(new ApiException(401, "refresh-token-reused", "Refresh token already used",
                         "this refresh token was already used, so it may have been copied; every session from the same "
@@ -147,12 +151,17 @@ public final class AuthService {
         return outcome.orThrow();
     }
 
-    /** Ends the sign-in the refresh token belongs to; unknown tokens are ignored so that sign-out always succeeds. */
+    /**
+     * Ends the sign-in the refresh token belongs to: the refresh tokens and the access tokens of that sign-in stop
+     * working (on other server processes within {@link CurrentAccounts#RECHECK}). Unknown tokens are ignored so that
+     * sign-out always succeeds.
+     */
     public void logout(String refreshToken) {
-        db.inTransaction(session -> {
-            refreshTokens.revokeFamilyOf(session, refreshToken);
-            return null;
-        });
+        db.inTransaction(session -> refreshTokens.revokeFamilyOf(session, refreshToken))
+                .ifPresent(family -> {
+                    accounts.sessionEnded(family);
+                    LOG.info("signed out sessionId={}", family);
+                });
     }
 
     /**
@@ -180,12 +189,13 @@ public final class AuthService {
             return Outcome.granted(signIn(user.principal(), refreshTokens.issueNewFamily(session, user.id())));
         });
         SignedIn signedIn = outcome.orThrow();
+        accounts.changed(who.userId());
         LOG.info("password changed by its owner userId={}", who.userId());
         return signedIn;
     }
 
     private SignedIn signIn(Principal principal, RefreshTokens.Issued refresh) {
-        return new SignedIn(principal, tokens.issue(principal), refresh);
+        return new SignedIn(principal, tokens.issue(principal, refresh.familyId()), refresh);
     }
 
     private static ApiException wrongCredentials() {

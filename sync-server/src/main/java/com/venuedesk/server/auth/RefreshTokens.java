@@ -93,15 +93,17 @@ public final class RefreshTokens {
         return new Redemption.Valid(stored.userId(), stored.familyId());
     }
 
-    /** Revokes the family of the given token, as at sign-out; an unknown token changes nothing. */
-    public void revokeFamilyOf(Session session, String token) {
+    /** Revokes the family of the given token, as at sign-out, and answers it; an unknown token changes nothing. */
+    public java.util.Optional<UUID> revokeFamilyOf(Session session, String token) {
         if (token == null || token.isBlank()) {
-            return;
+            return java.util.Optional.empty();
         }
         RefreshToken stored = session.find(RefreshToken.class, hash(token.strip()));
         if (stored != null) {
             revokeFamily(session, stored.familyId());
+            return java.util.Optional.of(stored.familyId());
         }
+        return java.util.Optional.empty();
     }
 
     public void revokeFamily(Session session, UUID familyId) {

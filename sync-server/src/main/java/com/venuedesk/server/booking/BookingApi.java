@@ -11,7 +11,6 @@ import com.venuedesk.server.api.Requests;
 import com.venuedesk.server.api.RouteTable;
 import com.venuedesk.server.resources.MoneyJson;
 import io.javalin.http.Context;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +19,6 @@ import java.util.UUID;
 
 /** REST for bookings, their lifecycle steps, free time and price quotes. */
 public final class BookingApi {
-    private static final Duration MAX_AVAILABILITY_SPAN = Duration.ofDays(93);
-
     private final BookingService bookings;
 
     public BookingApi(BookingService bookings) {
@@ -97,9 +94,6 @@ public final class BookingApi {
     private void availability(Context ctx) {
         UUID resourceId = Requests.uuidQuery(ctx, "resourceId", true);
         TimeRange within = range("from", Requests.instantQuery(ctx, "from", true), "to", Requests.instantQuery(ctx, "to", true));
-        if (within.duration().compareTo(MAX_AVAILABILITY_SPAN) > 0) {
-            throw ApiException.badRequest("to", "ask for at most " + MAX_AVAILABILITY_SPAN.toDays() + " days at once");
-        }
         var free = bookings.freeSlots(resourceId, within).orElseThrow(() -> ApiException.notFound("Resource", resourceId));
         ctx.json(new FreeTimeJson(resourceId, within.start(), within.end(), free));
     }

@@ -10,6 +10,7 @@ import com.venuedesk.model.domain.Slot;
 import com.venuedesk.model.domain.TimeRange;
 import com.venuedesk.model.rules.Availability;
 import com.venuedesk.model.rules.Bookability;
+import com.venuedesk.model.rules.BookingLimits;
 import com.venuedesk.model.rules.ConflictRules;
 import com.venuedesk.model.rules.PriceQuote;
 import com.venuedesk.model.rules.Pricing;
@@ -21,6 +22,8 @@ import com.venuedesk.model.sync.EntityType;
 import com.venuedesk.server.auth.Principal;
 import com.venuedesk.server.customers.CustomerStore;
 import com.venuedesk.server.persistence.Database;
+import com.venuedesk.server.persistence.DatabaseVendor;
+import com.venuedesk.server.resources.MoneyJson;
 import com.venuedesk.server.resources.ResourceDetails;
 import com.venuedesk.server.resources.ResourceStore;
 import com.venuedesk.server.resources.ResourceStore.LockedResource;
@@ -63,6 +66,7 @@ public final class BookingService implements AutoCloseable {
     private static final Duration SUGGESTION_HORIZON = Duration.ofDays(2);
     private static final Duration SUGGESTION_STEP = Duration.ofMinutes(30);
     private static final int MAX_ALTERNATIVES = 5;
+    static final String MOVED_FOR_APPROVAL = "moved onto a resource whose bookings need a manager's approval";
     /** Creates written in one transaction at most; a rush beyond waits for the next one. */
     private static final int MAX_BATCH = 64;
     /**
@@ -73,6 +77,13 @@ public final class BookingService implements AutoCloseable {
      * this server alike. A batch holds one pooled connection while it runs.
      */
     private static final int WRITERS = 1;
+    /**
+     * How long the writer waits for a row lock (a resource a sync push or a reschedule holds) before it hands its batch
+     * back to the callers, and how long a create waits in the queue before its caller writes it alone: together the
+     * most one slow or failing create delays the others by (see {@link CreateQueue}).
+     */
+    static final Duration WRITER_LOCK_WAIT = Duration.ofSeconds(1);
+    static final Duration HAND_BACK_AFTER = Duration.ofSeconds(1);
 
     private final Database db;
     private final Clock clock;
@@ -80,14 +91,18 @@ public final class BookingService implements AutoCloseable {
     private final ScheduleCache schedules;
     private final CreateQueue<CreateRequest, BookingOutcome> creates;
     private final VenueHistory history;
+    private final BookingLimits limits;
 
-    public BookingService(Database db, VenueHistory history, Clock clock, PricingPolicy pricing, ScheduleCache schedules) {
-        this.db = db;
+    public BookingService(Database db, VenueHistory history, Clock clock, PricingPolicy pricing, ScheduleCache schedules,
+                          BookingLimits limits) {
         this.history = history;
+        this.limits = limits;
+        this.db = db;
         this.clock = clock;
         this.pricing = pricing;
         this.schedules = schedules;
-        this.creates = new CreateQueue<>(this::writeBatch, request -> request.cmd().resourceId(), MAX_BATCH, WRITERS);
+        this.creates = new CreateQueue<>(this::writeBatch, this::writeAlone, request -> request.cmd().resourceId(),
+                MAX_BATCH, WRITERS, HAND_BACK_AFTER);
     }
 
     /**
@@ -100,6 +115,9 @@ public final class BookingService implements AutoCloseable {
             return new BookingOutcome.Forbidden("your role may not book");
         }
         BookingOutcome invalid = validate(cmd.resourceId(), cmd.customerId(), cmd.start(), cmd.end(), cmd.notes());
+        if (invalid == null) {
+            invalid = outsideLimits(cmd.start(), cmd.end());
+        }
         if (invalid != null) {
             return invalid;
         }
@@ -123,20 +141,21 @@ public final class BookingService implements AutoCloseable {
     }
 
     /**
-     * Writes a batch of creates in one transaction. Should the database refuse it as a whole (its exclusion
-     * constraint or a unique key, when someone wrote behind the service's back or created the same id at the same
-     * time), each create is written again on its own, so that only the one at fault gets the refusal.
+     * Writes a batch of creates in one transaction, waiting at most {@link #WRITER_LOCK_WAIT} for any lock. Should the
+     * database refuse it as a whole (its exclusion constraint or a unique key, when someone wrote behind the service's
+     * back or created the same id at the same time; a lock held too long), it throws, and {@link CreateQueue} hands
+     * each create back to its caller to write alone, so that only the one at fault gets the refusal or the wait.
      */
     private List<BookingOutcome> writeBatch(List<CreateRequest> batch) {
-        if (batch.size() > 1) {
+        return db.inTransaction(session -> {
+            DatabaseVendor vendor = DatabaseVendor.of(session);
+            session.doWork(connection -> vendor.boundLockWait(connection, WRITER_LOCK_WAIT));
             try {
-                return db.inTransaction(session -> insertAll(session, batch));
-            } catch (RuntimeException e) {
-                LOG.info("a batch of {} creates was refused by the database ({}); writing them one by one", batch.size(),
-                        e.toString());
+                return insertAll(session, batch);
+            } finally {
+                session.doWork(vendor::restoreLockWait);
             }
-        }
-        return batch.stream().map(this::writeAlone).toList();
+        });
     }
 
     private BookingOutcome writeAlone(CreateRequest request) {
@@ -202,9 +221,14 @@ public final class BookingService implements AutoCloseable {
                 outcomes.add(refusal);
                 continue;
             }
+            Money price = priceOf(resource.resource(), request.range(), request.id(), around);
+            if (!MoneyJson.storable(price.amount())) {
+                outcomes.add(tooDear(price));
+                continue;
+            }
             BookingStatus status = resource.details().requiresApproval() ? BookingStatus.PENDING : BookingStatus.CONFIRMED;
             Booking booking = new Booking(request.id(), cmd.resourceId(), cmd.customerId(), request.range(), status,
-                    priceOf(resource.resource(), request.range(), request.id(), around), cmd.notes(), 1,
+                    price, cmd.notes(), 1,
                     request.actor().userId(), now(), null, null);
             ofResource.add(booking);
             byId.put(booking.id(), booking);
@@ -262,6 +286,10 @@ public final class BookingService implements AutoCloseable {
         if (!cmd.end().isAfter(cmd.start())) {
             return new BookingOutcome.Invalid("end", "end must be after start");
         }
+        BookingOutcome tooFar = outsideLimits(cmd.start(), cmd.end());
+        if (tooFar != null) {
+            return tooFar;
+        }
         TimeRange range = new TimeRange(cmd.start(), cmd.end());
         Optional<Booking> before = find(cmd.bookingId());
         if (before.isEmpty()) {
@@ -288,9 +316,15 @@ public final class BookingService implements AutoCloseable {
             if (refusal != null) {
                 return refusal;
             }
-            Booking moved = current.withResource(target).withRange(range)
-                    .withPrice(priceOf(locked.get().resource(), range, current.id(), around))
+            Money price = priceOf(locked.get().resource(), range, current.id(), around);
+            if (!MoneyJson.storable(price.amount())) {
+                return tooDear(price);
+            }
+            Booking moved = current.withResource(target).withRange(range).withPrice(price)
                     .withRevision(current.revision() + 1);
+            if (needsApprovalAfterMove(current, locked.get())) {
+                moved = moved.withStatus(BookingStatus.PENDING, MOVED_FOR_APPROVAL);
+            }
             entity.write(moved);
             history.record(session, moveEntry(current, moved, actor));
             session.flush();
@@ -312,6 +346,11 @@ public final class BookingService implements AutoCloseable {
         }
         if (reason != null && reason.length() > 1000) {
             return new BookingOutcome.Invalid("reason", "reason must be at most 1000 characters");
+        }
+        try {
+            limits.checkInstant("at", at);
+        } catch (DomainException e) {
+            return new BookingOutcome.Invalid(e.field(), e.getMessage());
         }
         return db.inTransaction(session -> {
             BookingEntity entity = session.find(BookingEntity.class, bookingId, LockModeType.PESSIMISTIC_WRITE);
@@ -371,6 +410,8 @@ public final class BookingService implements AutoCloseable {
 
     /** Bookings (any status) that overlap [from, to), optionally of one resource, by start. Nulls leave a side open. */
     public List<Booking> list(UUID resourceId, Instant from, Instant to) {
+        limits.checkInstant("from", from);
+        limits.checkInstant("to", to);
         // built per call rather than "(:p is null or ...)": PostgreSQL cannot type a parameter that is only null-tested
         StringBuilder hql = new StringBuilder("from BookingEntity b where b.deleted = false");
         if (resourceId != null) {
@@ -400,6 +441,7 @@ public final class BookingService implements AutoCloseable {
 
     /** Free times of the resource within [from, to): its open windows minus active bookings; empty if no resource. */
     public Optional<List<Slot>> freeSlots(UUID resourceId, TimeRange within) {
+        limits.checkQuery("from", within.start(), "to", within.end());
         return db.inTransaction(session -> ResourceStore.find(session, resourceId).map(details -> {
             Resource resource = details.resource();
             List<TimeRange> open = Availability.openWindows(resource,
@@ -414,6 +456,7 @@ public final class BookingService implements AutoCloseable {
 
     /** The price of booking the resource for the range now, with its breakdown; empty if no resource. */
     public Optional<PriceQuote> quote(UUID resourceId, TimeRange range) {
+        limits.checkBooking("start", range.start(), "end", range.end());
         return db.inTransaction(session -> ResourceStore.find(session, resourceId)
                 .map(details -> Pricing.quote(details.resource(), range, null,
                         demandWindow(session, resourceId, range), List.of(), pricing)));
@@ -456,6 +499,20 @@ public final class BookingService implements AutoCloseable {
         List<Booking> busy = ActiveBookings.ofVenue(session, horizon).stream().filter(b -> !b.id().equals(ignore)).toList();
         return SlotSuggester.suggest(new SuggestionRequest(resource, wanted, venue.liveResources(), venue.rules(),
                 venue.blackouts(), busy, MAX_ALTERNATIVES, SUGGESTION_HORIZON, SUGGESTION_STEP, clock.instant()));
+    }
+
+    /**
+     * Moving onto another resource follows the rule of booking there: where bookings need a manager's approval, a
+     * confirmed booking is PENDING again until one approves it, whoever moved it (a move never confirms).
+     */
+    private static boolean needsApprovalAfterMove(Booking current, LockedResource target) {
+        return !current.resourceId().equals(target.resource().id()) && target.details().requiresApproval()
+                && current.status() == BookingStatus.CONFIRMED;
+    }
+
+    /** A price beyond what a booking records (the price column): a very long booking of a very dear resource. */
+    private static BookingOutcome tooDear(Money price) {
+        return new BookingOutcome.Invalid("end", "this booking would cost " + price + ", more than one booking can record");
     }
 
     private Money priceOf(Resource resource, TimeRange range, UUID ignore, List<Booking> around) {
@@ -525,6 +582,16 @@ public final class BookingService implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** The refusal of a booking's time by the venue's {@link BookingLimits}, or null when it is within them. */
+    private BookingOutcome outsideLimits(Instant start, Instant end) {
+        try {
+            limits.checkBooking("start", start, "end", end);
+            return null;
+        } catch (DomainException e) {
+            return new BookingOutcome.Invalid(e.field(), e.getMessage());
+        }
     }
 
     private static BookingOutcome validate(UUID resourceId, UUID customerId, Instant start, Instant end, String notes) {

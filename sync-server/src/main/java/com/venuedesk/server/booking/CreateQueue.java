@@ -6,6 +6,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,12 @@ import org.slf4j.LoggerFactory;
  * are decided together in one transaction by one writer instead of queueing for the resource's row lock in several,
  * and creates for different resources do not wait for each other.
  *
+ * <p>No single create can hold a writer, and so every other create, for long: a batch that fails (one create the
+ * database refuses, a lock it waited for too long) hands each of its creates back to its caller, who writes it alone
+ * on its own request thread; and a create that has waited {@code handBackAfter} in the queue without being taken
+ * (the writer is busy with a slow batch) is taken back by its caller and written alone too. Writing alone is as safe
+ * as writing in a batch: the database's row lock on the resource decides between them.
+ *
  * @param <R> a create request
  * @param <O> its outcome
  */
@@ -27,11 +35,22 @@ final class CreateQueue<R, O> implements AutoCloseable {
 
     private final List<BlockingQueue<Pending<R, O>>> queues = new ArrayList<>();
     private final Function<List<R>, List<O>> writeBatch;
+    private final Function<R, O> writeAlone;
+    private final long handBackAfterNanos;
     private final Function<R, ?> partitionKey;
     private final int maxBatch;
     private final Object lifecycle = new Object();
     private final List<Thread> running = new ArrayList<>();
     private boolean closed;
+
+    /** The writer's answer to a create it hands back: its caller writes it alone. Carries no stack. */
+    private static final class WriteAlone extends RuntimeException {
+        WriteAlone() {
+            super("written alone by its caller", null, false, false);
+        }
+    }
+
+    private static final WriteAlone WRITE_ALONE = new WriteAlone();
 
     private record Pending<R, O>(R request, CompletableFuture<O> outcome) {
         static <R, O> Pending<R, O> stop() {
@@ -44,12 +63,18 @@ final class CreateQueue<R, O> implements AutoCloseable {
     }
 
     /**
-     * @param writeBatch   writes the requests in order, answering one outcome each, in the same order
-     * @param partitionKey which writer takes a request: requests with equal keys always go to the same one
-     * @param writers      how many batches may be written at the same time
+     * @param writeBatch    writes the requests in order, answering one outcome each, in the same order; throws when
+     *                      the batch as a whole failed (nothing of it written)
+     * @param writeAlone    writes one request on its caller's thread, after its batch failed or it waited too long
+     * @param partitionKey  which writer takes a request: requests with equal keys always go to the same one
+     * @param writers       how many batches may be written at the same time
+     * @param handBackAfter how long a create waits in the queue, not yet taken, before its caller writes it alone
      */
-    CreateQueue(Function<List<R>, List<O>> writeBatch, Function<R, ?> partitionKey, int maxBatch, int writers) {
+    CreateQueue(Function<List<R>, List<O>> writeBatch, Function<R, O> writeAlone, Function<R, ?> partitionKey,
+                int maxBatch, int writers, java.time.Duration handBackAfter) {
         this.writeBatch = writeBatch;
+        this.writeAlone = writeAlone;
+        this.handBackAfterNanos = handBackAfter.toNanos();
         this.partitionKey = partitionKey;
         this.maxBatch = maxBatch;
         for (int i = 0; i < writers; i++) {
@@ -57,9 +82,13 @@ final class CreateQueue<R, O> implements AutoCloseable {
         }
     }
 
-    /** Queues the request and waits for its outcome; a failure of its batch is thrown here as it was thrown there. */
+    /**
+     * Queues the request and waits for its outcome. Should its batch fail, or should it wait in the queue longer than
+     * {@code handBackAfter}, it is written alone here; a failure of that is thrown here, to this caller only.
+     */
     O submit(R request) {
         Pending<R, O> pending = new Pending<>(request, new CompletableFuture<>());
+        BlockingQueue<Pending<R, O>> queue;
         synchronized (lifecycle) {
             if (closed) {
                 throw new IllegalStateException("the server is stopping and takes no more bookings");
@@ -73,14 +102,28 @@ final class CreateQueue<R, O> implements AutoCloseable {
                     running.add(writer);
                 }
             }
-            queues.get(Math.floorMod(partitionKey.apply(request).hashCode(), queues.size())).add(pending);
+            queue = queues.get(Math.floorMod(partitionKey.apply(request).hashCode(), queues.size()));
+            queue.add(pending);
         }
         try {
-            return pending.outcome().get();
+            try {
+                return pending.outcome().get(handBackAfterNanos, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                if (queue.remove(pending)) {
+                    // the writer is held by a slow batch and has not taken this one: write it here
+                    LOG.info("a booking create waited {} ms for the writer; written by its own request",
+                            TimeUnit.NANOSECONDS.toMillis(handBackAfterNanos));
+                    return writeAlone.apply(request);
+                }
+                return pending.outcome().get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the booking to be written", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof WriteAlone) {
+                return writeAlone.apply(request);
+            }
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
@@ -133,7 +176,13 @@ final class CreateQueue<R, O> implements AutoCloseable {
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).outcome().complete(outcomes.get(i));
             }
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
+            // one create the database refused, or a lock waited for too long: each create is written again alone,
+            // by its own caller, so that only the one at fault fails or waits and this writer goes on at once
+            LOG.info("a batch of {} booking creates failed ({}); each is written alone by its caller", batch.size(),
+                    e.toString());
+            batch.forEach(p -> p.outcome().completeExceptionally(WRITE_ALONE));
+        } catch (Error e) {
             LOG.warn("a batch of {} booking creates failed: {}", batch.size(), e.toString());
             batch.forEach(p -> p.outcome().completeExceptionally(e));
         }

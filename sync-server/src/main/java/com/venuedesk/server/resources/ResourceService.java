@@ -5,6 +5,7 @@ import com.venuedesk.model.domain.Blackout;
 import com.venuedesk.model.domain.DomainException;
 import com.venuedesk.model.domain.Resource;
 import com.venuedesk.model.domain.Role;
+import com.venuedesk.model.rules.BookingLimits;
 import com.venuedesk.model.sync.EntityType;
 import com.venuedesk.server.auth.Principal;
 import com.venuedesk.server.persistence.Database;
@@ -28,10 +29,13 @@ public final class ResourceService {
 
     private final Database db;
     private final VenueHistory history;
+    private final BookingLimits limits;
 
-    public ResourceService(Database db, VenueHistory history) {
+    /** @param limits the calendar window that blackout days and the validity of opening hours must lie in */
+    public ResourceService(Database db, VenueHistory history, BookingLimits limits) {
         this.db = db;
         this.history = history;
+        this.limits = limits;
     }
 
     public ResourceOutcome<ResourceDetails> create(Principal actor, UUID id, ResourceDraft draft) {
@@ -123,6 +127,8 @@ public final class ResourceService {
         }
         AvailabilityRule rule;
         try {
+            limits.checkDay("validFrom", draft.validFrom());
+            limits.checkDay("validTo", draft.validTo());
             rule = new AvailabilityRule(UUID.randomUUID(), resourceId, draft.dayOfWeek(), draft.startTime(), draft.endTime(),
                     draft.available() == null || draft.available(), draft.validFrom(), draft.validTo(), 0);
         } catch (DomainException e) {
@@ -171,6 +177,8 @@ public final class ResourceService {
         Blackout blackout;
         try {
             maxLength("reason", draft.reason(), 1000);
+            limits.checkDay("startDate", draft.startDate());
+            limits.checkDay("endDate", draft.endDate());
             blackout = new Blackout(UUID.randomUUID(), draft.resourceId(), draft.startDate(), draft.endDate(), draft.reason(), 0);
         } catch (DomainException e) {
             return new ResourceOutcome.Invalid<>(e.field(), e.getMessage());
@@ -219,6 +227,17 @@ public final class ResourceService {
         }
         // the column widths of V2, so that overlong input is a 400 naming the field rather than a database error
         maxLength("description", d.description(), 4000);
+        if (d.amenities() != null) {
+            for (int i = 0; i < d.amenities().size(); i++) {
+                String amenity = d.amenities().get(i);
+                if (amenity == null || amenity.isBlank()) {
+                    throw new DomainException("amenities[" + i + "]", "an amenity must be a non-empty text");
+                }
+                if (amenity.contains("\n") || amenity.contains("\r")) {
+                    throw new DomainException("amenities[" + i + "]", "an amenity must be one line");
+                }
+            }
+        }
         maxLength("amenities", d.amenities() == null ? null : String.join("\n", d.amenities()), 4000);
         if (d.location() != null) {
             maxLength("location.address", d.location().address(), 400);

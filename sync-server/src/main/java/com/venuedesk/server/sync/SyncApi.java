@@ -53,7 +53,8 @@ public final class SyncApi {
         Principal actor = RouteTable.principal(ctx);
         JsonNode body = readBody(ctx);
         JsonNode deviceNode = body.path("deviceId");
-        if (!deviceNode.isTextual() || deviceNode.asText().isBlank() || deviceNode.asText().length() > 200) {
+        if (!deviceNode.isTextual() || deviceNode.asText().isBlank() || deviceNode.asText().length() > 200
+                || deviceNode.asText().indexOf('\0') >= 0) {
             throw ApiException.badRequest("deviceId", "deviceId is required (at most 200 characters)");
         }
         JsonNode mutations = body.path("mutations");

@@ -31,7 +31,8 @@ class BookingCommandsIT {
         try (VenueDeskServer server = ServerUnderTest.start(db, dir)) {
             Venue venue = new Venue(server);
             UUID room = UUID.fromString(venue.resource("Room A"));
-            BookingService bookings = new BookingService(server.database(), server.history(), Clock.systemUTC(), PricingPolicy.standard(), new ScheduleCache());
+            BookingService bookings = new BookingService(server.database(), server.history(), Clock.systemUTC(), PricingPolicy.standard(), new ScheduleCache(),
+                    com.venuedesk.model.rules.BookingLimits.standard());
             BookingCommands commands = new BookingCommands(bookings, new CustomerService(server.database(), server.history()));
             Principal desk = new Principal(UUID.randomUUID(), "desk", Role.FRONT_DESK);
 

@@ -37,7 +37,8 @@ class JoinedTransactionIT {
             UUID room = UUID.fromString(venue.resource("Room A"));
             UUID guest = UUID.fromString(venue.customer("Ada Lovelace"));
             BookingCommands commands = new BookingCommands(
-                    new BookingService(server.database(), server.history(), Clock.systemUTC(), PricingPolicy.standard(), new ScheduleCache()),
+                    new BookingService(server.database(), server.history(), Clock.systemUTC(), PricingPolicy.standard(), new ScheduleCache(),
+                    com.venuedesk.model.rules.BookingLimits.standard()),
                     new CustomerService(server.database(), server.history()));
             MutationJournal journal = new MutationJournal(server.database(), com.venuedesk.server.wire.Json.newMapper());
             Principal desk = new Principal(UUID.randomUUID(), "desk", Role.FRONT_DESK);
