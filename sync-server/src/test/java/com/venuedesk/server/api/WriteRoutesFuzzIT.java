@@ -201,6 +201,9 @@ class WriteRoutesFuzzIT {
                 () -> object(Map.of("refreshToken", refreshToken))));
         routes.add(new WriteRoute(HandlerType.POST, "/api/v1/auth/logout", "/api/v1/auth/logout", asNobody,
                 () -> object(Map.of("refreshToken", "not-a-token-of-anyone"))));
+        // retrying a parked event takes no body; the parked entry does not exist, so every variant is a 404
+        routes.add(new WriteRoute(HandlerType.POST, "/api/v1/consumers/parked/{id}/retry",
+                "/api/v1/consumers/parked/" + UUID.randomUUID() + "/retry", asAdmin, () -> object(Map.of())));
         routes.add(new WriteRoute(HandlerType.POST, "/api/v1/auth/password", "/api/v1/auth/password", changer::get,
                 () -> object(Map.of("currentPassword", ownPassword.get(), "newPassword", "p-" + UUID.randomUUID()))));
         return routes;
