@@ -1,6 +1,7 @@
 package com.venuedesk.server;
 
 import com.venuedesk.server.auth.AuthPolicy;
+import com.venuedesk.server.notifications.NotificationSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,10 +19,12 @@ import java.util.Objects;
  * @param accessTokenLifetime how long a signed access token is accepted (default 15 minutes)
  * @param clock         the server's notion of now: token expiry, lockouts, rate limits (tests move it)
  * @param authPolicy    lockout, login rate limit, refresh token lifetime, password length (null: defaults)
+ * @param notifications mail server, SMS provider, reminder lead, retries (null: record notifications, send none)
  */
 public record ServerConfig(int port, String bindHost, Path dataDir, String dbUrl, String dbUser, String dbPassword,
                            boolean demo, String adminPassword, Duration accessTokenLifetime, int dbPoolSize,
-                           long maxRequestBytes, Clock clock, AuthPolicy authPolicy) {
+                           long maxRequestBytes, Clock clock, AuthPolicy authPolicy,
+                           NotificationSettings notifications) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -34,6 +37,15 @@ public record ServerConfig(int port, String bindHost, Path dataDir, String dbUrl
         dbPoolSize = dbPoolSize <= 0 ? 20 : dbPoolSize;
         maxRequestBytes = maxRequestBytes <= 0 ? 1_000_000 : maxRequestBytes;
         authPolicy = authPolicy == null ? AuthPolicy.defaults() : authPolicy;
+        notifications = notifications == null ? NotificationSettings.none() : notifications;
+    }
+
+    /** The configuration with the given {@link AuthPolicy} and no mail server. */
+    public ServerConfig(int port, String bindHost, Path dataDir, String dbUrl, String dbUser, String dbPassword,
+                        boolean demo, String adminPassword, Duration accessTokenLifetime, int dbPoolSize,
+                        long maxRequestBytes, Clock clock, AuthPolicy authPolicy) {
+        this(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword, accessTokenLifetime, dbPoolSize,
+                maxRequestBytes, clock, authPolicy, null);
     }
 
     /** The configuration with the default {@link AuthPolicy}. */
@@ -41,7 +53,7 @@ public record ServerConfig(int port, String bindHost, Path dataDir, String dbUrl
                         boolean demo, String adminPassword, Duration accessTokenLifetime, int dbPoolSize,
                         long maxRequestBytes, Clock clock) {
         this(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword, accessTokenLifetime, dbPoolSize,
-                maxRequestBytes, clock, null);
+                maxRequestBytes, clock, null, null);
     }
 
     /** Defaults for a server with its H2 database under dataDir. */
@@ -51,32 +63,37 @@ public record ServerConfig(int port, String bindHost, Path dataDir, String dbUrl
 
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(port, bindHost, dataDir, url, user, password, demo, adminPassword, accessTokenLifetime,
-                dbPoolSize, maxRequestBytes, clock, authPolicy);
+                dbPoolSize, maxRequestBytes, clock, authPolicy, notifications);
     }
 
     public ServerConfig withDemo(boolean seedDemo) {
         return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, seedDemo, adminPassword,
-                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy);
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy, notifications);
     }
 
     public ServerConfig withAdminPassword(String password) {
         return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, password, accessTokenLifetime,
-                dbPoolSize, maxRequestBytes, clock, authPolicy);
+                dbPoolSize, maxRequestBytes, clock, authPolicy, notifications);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword,
-                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy);
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy, notifications);
     }
 
     public ServerConfig withClock(Clock newClock) {
         return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword,
-                accessTokenLifetime, dbPoolSize, maxRequestBytes, newClock, authPolicy);
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, newClock, authPolicy, notifications);
     }
 
     public ServerConfig withAuthPolicy(AuthPolicy policy) {
         return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword,
-                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, policy);
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, policy, notifications);
+    }
+
+    public ServerConfig withNotifications(NotificationSettings settings) {
+        return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword,
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy, settings);
     }
 
     /** The JDBC URL actually used: the configured one, or an H2 file under dataDir. */
