@@ -24,7 +24,9 @@ public final class TwilioSmsGateway implements SmsGateway {
     public TwilioSmsGateway(NotificationSettings.SmsSettings sms, ObjectMapper json) {
         this.sms = sms;
         this.json = json;
-        this.http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
+        // no silent retry of a POST whose connection broke: the provider may have taken it (the sender decides)
+        this.http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).retryOnConnectionFailure(false)
+                .build();
     }
 
     @Override
