@@ -58,6 +58,10 @@ public final class NotificationApi {
                 "Whether this server sends e-mail and SMS: {email, sms} (false: recorded and shown, not sent)",
                 ctx -> ctx.json(Map.of("email", settings.smtp() != null, "sms", settings.sms() != null,
                         "emailNote", settings.smtp() != null ? "sent" : NotificationDispatcher.NO_MAIL_SERVER)));
+        routes.get("/api/v1/notifications/unreminded-arrivals", Role.FRONT_DESK,
+                "Confirmed bookings starting in [from, to) whose reminder failed, died or was skipped, and none was"
+                        + " sent: {bookingId, start, end, resourceName, customerName, phone, email, reasons}, so staff"
+                        + " can phone them (the desk asks for today in its zone)", this::unreminded);
         routes.post("/api/v1/notifications/{id}/retry", Role.ADMIN,
                 "Queue a FAILED or DEAD notification again, due now (409 for any other state)", this::retry);
         routes.get("/api/v1/customers/{id}/contact-preferences", Role.FRONT_DESK,
@@ -86,6 +90,15 @@ public final class NotificationApi {
             }
         }
         ctx.json(store.list(bookingId, state, Requests.intQuery(ctx, "limit", 100, 1, MAX_LIMIT)));
+    }
+
+    private void unreminded(Context ctx) {
+        java.time.Instant from = Requests.instantQuery(ctx, "from", true);
+        java.time.Instant to = Requests.instantQuery(ctx, "to", true);
+        if (!to.isAfter(from) || java.time.Duration.between(from, to).toDays() > 31) {
+            throw ApiException.badRequest("to", "to must be after from, at most 31 days later");
+        }
+        ctx.json(store.unremindedArrivals(from, to));
     }
 
     private void retry(Context ctx) {

@@ -264,6 +264,44 @@ public final class NotificationStore {
         }));
     }
 
+    /** A confirmed arrival whose reminder did not reach the guest, with what staff need to phone them. */
+    public record UnremindedArrival(UUID bookingId, Instant start, Instant end, String resourceName,
+                                    String customerName, String phone, String email, List<String> reasons) { }
+
+    /**
+     * Confirmed bookings starting in [from, to) with a reminder that FAILED, is DEAD or was SKIPPED (no address,
+     * opted out, no mail server) and none SENT on any channel: the guests staff should phone. By start.
+     */
+    public List<UnremindedArrival> unremindedArrivals(Instant from, Instant to) {
+        return db.inTransaction(session -> session.doReturningWork(c -> {
+            java.util.Map<UUID, UnremindedArrival> found = new java.util.LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT b.id, b.start_at, b.end_at, r.name, u.name, u.phone,"
+                    + " u.email, n.channel, n.state, n.last_error FROM notification n"
+                    + " JOIN booking b ON b.id = n.booking_id JOIN resource r ON r.id = b.resource_id"
+                    + " JOIN customer u ON u.id = b.customer_id"
+                    + " WHERE n.kind = 'REMINDER' AND n.state IN ('FAILED', 'DEAD', 'SKIPPED')"
+                    + " AND b.status = 'CONFIRMED' AND b.deleted = FALSE AND b.start_at >= ? AND b.start_at < ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM notification m WHERE m.booking_id = b.id AND m.kind = 'REMINDER'"
+                    + " AND m.state = 'SENT') ORDER BY b.start_at, b.id")) {
+                s.setObject(1, at(from));
+                s.setObject(2, at(to));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        UUID id = r.getObject(1, UUID.class);
+                        String reason = r.getString(8) + " " + r.getString(9)
+                                + (r.getString(10) == null ? "" : ": " + r.getString(10));
+                        UnremindedArrival known = found.get(id);
+                        List<String> reasons = new ArrayList<>(known == null ? List.of() : known.reasons());
+                        reasons.add(reason);
+                        found.put(id, new UnremindedArrival(id, instant(r, 2), instant(r, 3), r.getString(4),
+                                r.getString(5), r.getString(6), r.getString(7), List.copyOf(reasons)));
+                    }
+                }
+            }
+            return List.copyOf(found.values());
+        }));
+    }
+
     /** Notifications newest first, of one booking and/or in one state (both optional), with their timelines. */
     public List<Notification> list(UUID bookingId, NotificationState state, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM notification WHERE 1 = 1");

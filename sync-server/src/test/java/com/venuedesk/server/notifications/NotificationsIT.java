@@ -286,6 +286,39 @@ class NotificationsIT {
         }
     }
 
+    @Test
+    void arrivalsWhoseReminderFailedOrWasNotPossibleAreListedForStaffToPhone(@TempDir Path dir) throws Exception {
+        MutableClock clock = new MutableClock(NOW);
+        // a mail server that is not there, and no second attempt: a reminder that fails is dead at once
+        NotificationSettings settings = NotificationSettings.none().withRetries(Duration.ofMillis(50),
+                Duration.ofMinutes(5), 1, Duration.ofSeconds(10), Duration.ofMinutes(1))
+                .withSmtp(Mailbox.smtp(smtp.getSmtp().getPort() + 1));
+        try (VenueDeskServer server = start(ServerUnderTest.Db.H2, dir, clock, settings)) {
+            Venue venue = new Venue(server);
+            String room = room(venue, false);
+            String ada = book(venue, room, venue.customer("Ada Lovelace"), "2026-04-02T08:00:00Z", "2026-04-02T09:00:00Z");
+            String walkIn = venue.admin.post("/api/v1/customers", Map.of("name", "Walk In", "phone", "+49 30 555"))
+                    .json().get("id").asText();
+            String noMail = book(venue, room, walkIn, "2026-04-02T10:00:00Z", "2026-04-02T11:00:00Z");
+            String tomorrow = book(venue, room, venue.customer("Grace Hopper"), "2026-04-03T08:00:00Z",
+                    "2026-04-03T09:00:00Z");
+            await("recorded", () -> Mailbox.notifications(venue.admin, tomorrow).size() == 2);
+            clock.advance(Duration.between(NOW, Instant.parse("2026-04-01T12:00:00Z")));
+            ApiClient staff = venue.staff("dana", Role.FRONT_DESK);
+            await("the reminder died", () -> kinds(Mailbox.notifications(staff, ada), "REMINDER").get(0).get("state")
+                    .asText().equals("DEAD"));
+            ApiClient.Reply today = staff.get("/api/v1/notifications/unreminded-arrivals"
+                    + "?from=2026-04-01T22:00:00Z&to=2026-04-02T22:00:00Z");
+            assertThat(today.status()).as(today.body()).isEqualTo(200);
+            assertThat(today.json()).extracting(a -> a.get("bookingId").asText()).containsExactly(ada, noMail);
+            assertThat(today.json().get(0).get("phone").asText()).isEqualTo("+49 30 1234567");
+            assertThat(today.json().get(0).get("reasons").get(0).asText()).startsWith("EMAIL DEAD: mail server");
+            assertThat(today.json().get(1).get("reasons").get(0).asText()).contains("no e-mail address");
+            Venue.assertProblem(staff.get("/api/v1/notifications/unreminded-arrivals?from=2026-04-02T00:00:00Z"
+                    + "&to=2026-04-01T00:00:00Z"), 400, "to");
+        }
+    }
+
     private static String stateOf(Venue venue, String booking) {
         List<JsonNode> found = kinds(Mailbox.notifications(venue.admin, booking), "CONFIRMATION");
         return found.isEmpty() ? "none yet" : found.get(0).get("state").asText();
