@@ -3,6 +3,7 @@ package com.venuedesk.server;
 import com.venuedesk.model.rules.BookingLimits;
 import com.venuedesk.server.auth.AuthPolicy;
 import com.venuedesk.server.persistence.DatabaseVendor;
+import com.venuedesk.server.notifications.NotificationSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,10 +22,12 @@ import java.util.Objects;
  * @param clock         the server's notion of now: token expiry, lockouts, rate limits (tests move it)
  * @param authPolicy    lockout, login rate limit, refresh token lifetime, password length (null: defaults)
  * @param bookingLimits longest booking, calendar window, longest read (null: {@link BookingLimits#standard()})
+ * @param notifications mail server, SMS provider, reminder lead, retries (null: record notifications, send none)
  */
 public record ServerConfig(int port, String bindHost, Path dataDir, String dbUrl, String dbUser, String dbPassword,
                            boolean demo, String adminPassword, Duration accessTokenLifetime, int dbPoolSize,
-                           long maxRequestBytes, Clock clock, AuthPolicy authPolicy, BookingLimits bookingLimits) {
+                           long maxRequestBytes, Clock clock, AuthPolicy authPolicy, BookingLimits bookingLimits,
+                           NotificationSettings notifications) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -38,6 +41,15 @@ public record ServerConfig(int port, String bindHost, Path dataDir, String dbUrl
         maxRequestBytes = maxRequestBytes <= 0 ? 1_000_000 : maxRequestBytes;
         authPolicy = authPolicy == null ? AuthPolicy.defaults() : authPolicy;
         bookingLimits = bookingLimits == null ? BookingLimits.standard() : bookingLimits;
+        notifications = notifications == null ? NotificationSettings.none() : notifications;
+    }
+
+    /** The configuration with the given {@link AuthPolicy}, the standard limits and no mail server. */
+    public ServerConfig(int port, String bindHost, Path dataDir, String dbUrl, String dbUser, String dbPassword,
+                        boolean demo, String adminPassword, Duration accessTokenLifetime, int dbPoolSize,
+                        long maxRequestBytes, Clock clock, AuthPolicy authPolicy) {
+        this(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword, accessTokenLifetime, dbPoolSize,
+                maxRequestBytes, clock, authPolicy, null, null);
     }
 
     /** The configuration with the default {@link AuthPolicy}. */
@@ -45,7 +57,7 @@ public record ServerConfig(int port, String bindHost, Path dataDir, String dbUrl
                         boolean demo, String adminPassword, Duration accessTokenLifetime, int dbPoolSize,
                         long maxRequestBytes, Clock clock) {
         this(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword, accessTokenLifetime, dbPoolSize,
-                maxRequestBytes, clock, null, null);
+                maxRequestBytes, clock, null, null, null);
     }
 
     /** Defaults for a server with its H2 database under dataDir. */
@@ -55,37 +67,42 @@ public record ServerConfig(int port, String bindHost, Path dataDir, String dbUrl
 
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(port, bindHost, dataDir, url, user, password, demo, adminPassword, accessTokenLifetime,
-                dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits);
+                dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits, notifications);
     }
 
     public ServerConfig withDemo(boolean seedDemo) {
         return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, seedDemo, adminPassword,
-                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits);
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits, notifications);
     }
 
     public ServerConfig withAdminPassword(String password) {
         return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, password, accessTokenLifetime,
-                dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits);
+                dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits, notifications);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword,
-                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits);
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits, notifications);
     }
 
     public ServerConfig withClock(Clock newClock) {
         return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword,
-                accessTokenLifetime, dbPoolSize, maxRequestBytes, newClock, authPolicy, bookingLimits);
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, newClock, authPolicy, bookingLimits, notifications);
     }
 
     public ServerConfig withAuthPolicy(AuthPolicy policy) {
         return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword,
-                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, policy, bookingLimits);
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, policy, bookingLimits, notifications);
     }
 
     public ServerConfig withBookingLimits(BookingLimits limits) {
         return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword,
-                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy, limits);
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy, limits, notifications);
+    }
+
+    public ServerConfig withNotifications(NotificationSettings settings) {
+        return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword,
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits, settings);
     }
 
     /** The JDBC URL actually used: the configured one, or an H2 file under dataDir. */

@@ -1,7 +1,12 @@
 package com.venuedesk.server;
 
 import com.venuedesk.model.rules.BookingLimits;
+import com.venuedesk.server.notifications.NotificationSettings;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -40,8 +45,77 @@ public final class ServerMain implements Callable<Integer> {
             description = "the longest booking (and quote) the venue takes, in days")
     int maxBookingDays;
 
+    @Option(names = "--smtp-host", description = "mail server for notifications; without it e-mails are recorded, not sent")
+    String smtpHost;
+
+    @Option(names = "--smtp-port", defaultValue = "0", description = "mail server port (default: 25, 587 or 465 by --smtp-tls)")
+    int smtpPort;
+
+    @Option(names = "--smtp-user", description = "mail server user (password from env VENUEDESK_SMTP_PASSWORD)")
+    String smtpUser;
+
+    @Option(names = "--smtp-tls", defaultValue = "starttls", description = "none | starttls | ssl")
+    String smtpTls;
+
+    @Option(names = "--mail-from", description = "sender address of notifications, e.g. 'Venue <bookings@venue.example>'")
+    String mailFrom;
+
+    @Option(names = "--sms-base-url", description = "Twilio-style Messages API base URL, e.g. https://api.twilio.com")
+    URI smsBaseUrl;
+
+    @Option(names = "--sms-account-sid", description = "SMS account sid (auth token from env VENUEDESK_SMS_AUTH_TOKEN)")
+    String smsAccountSid;
+
+    @Option(names = "--sms-from", description = "SMS sender number")
+    String smsFrom;
+
+    @Option(names = "--reminder-lead", defaultValue = "PT24H",
+            description = "how long before a booking its reminder is sent (ISO-8601, e.g. PT24H, P2D, PT2H)")
+    String reminderLead;
+
+    @Option(names = "--public-url", description = "the server's address as guests and calendar clients reach it")
+    URI publicUrl;
+
+    @Option(names = "--venue-name", description = "the venue's name in notifications")
+    String venueName;
+
+    @Option(names = "--manager-email", description = "who is told of bookings awaiting approval (comma-separated)")
+    String managerEmails;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ServerMain()).execute(args));
+    }
+
+    private NotificationSettings notifications() {
+        NotificationSettings.SmtpSettings smtp = null;
+        if (smtpHost != null && !smtpHost.isBlank()) {
+            if (mailFrom == null || mailFrom.isBlank()) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--smtp-host needs --mail-from");
+            }
+            smtp = new NotificationSettings.SmtpSettings(smtpHost, smtpPort, smtpUser,
+                    System.getenv("VENUEDESK_SMTP_PASSWORD"), tls(smtpTls), mailFrom, null);
+        }
+        NotificationSettings.SmsSettings sms = null;
+        if (smsBaseUrl != null) {
+            String token = System.getenv("VENUEDESK_SMS_AUTH_TOKEN");
+            if (smsAccountSid == null || smsFrom == null || token == null) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--sms-base-url needs --sms-account-sid, --sms-from and env VENUEDESK_SMS_AUTH_TOKEN");
+            }
+            sms = new NotificationSettings.SmsSettings(smsBaseUrl, smsAccountSid, token, smsFrom);
+        }
+        List<String> managers = managerEmails == null ? List.of()
+                : Arrays.stream(managerEmails.split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList();
+        return new NotificationSettings(smtp, sms, Duration.parse(reminderLead), publicUrl, venueName, managers, null,
+                null, 0, null, null);
+    }
+
+    private NotificationSettings.SmtpSettings.Tls tls(String value) {
+        try {
+            return NotificationSettings.SmtpSettings.Tls.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--smtp-tls must be none, starttls or ssl");
+        }
     }
 
     @Override
@@ -49,7 +123,8 @@ public final class ServerMain implements Callable<Integer> {
         String password = dbPassword != null ? dbPassword : System.getenv("VENUEDESK_DB_PASSWORD");
         ServerConfig config = new ServerConfig(port, bind, dataDir, dbUrl, dbUser, password, demo,
                 System.getenv("VENUEDESK_ADMIN_PASSWORD"), null, 0, 0, Clock.systemUTC())
-                .withBookingLimits(BookingLimits.standard().withMaxBookingLength(Duration.ofDays(maxBookingDays)));
+                .withBookingLimits(BookingLimits.standard().withMaxBookingLength(Duration.ofDays(maxBookingDays)))
+                .withNotifications(notifications());
         VenueDeskServer server = VenueDeskServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

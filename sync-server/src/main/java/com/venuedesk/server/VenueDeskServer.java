@@ -1,6 +1,21 @@
 package com.venuedesk.server;
 
 import com.venuedesk.server.analytics.BusinessCounters;
+import com.venuedesk.server.calendar.CalendarFeed;
+import com.venuedesk.server.calendar.CalendarFeedApi;
+import com.venuedesk.server.notifications.ContactPreferences;
+import com.venuedesk.server.notifications.NotificationApi;
+import com.venuedesk.server.notifications.NotificationDispatcher;
+import com.venuedesk.server.notifications.NotificationSender;
+import com.venuedesk.server.notifications.NotificationSettings;
+import com.venuedesk.server.notifications.NotificationStore;
+import com.venuedesk.server.notifications.ProviderSignature;
+import com.venuedesk.server.notifications.SmtpMailTransport;
+import com.venuedesk.server.notifications.Templates;
+import com.venuedesk.server.notifications.TwilioSmsGateway;
+import com.venuedesk.server.notifications.UnsubscribeTokens;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import com.venuedesk.server.consumers.ConsumerApi;
 import com.venuedesk.server.consumers.ConsumerSettings;
 import com.venuedesk.server.consumers.LogConsumer;
@@ -80,11 +95,16 @@ public final class VenueDeskServer implements AutoCloseable {
     private final ExecutorService async;
     private final VenueHistory history;
     private final LogConsumers consumers;
+    private final NotificationSender sender;
+    private final NotificationStore notifications;
 
     private VenueDeskServer(Database db, Javalin http, PrometheusMeterRegistry meters, Optional<String> generatedAdminPassword,
                             RouteTable routeTable, ChangeEvents changeEvents, BookingService bookings, ExecutorService async,
-                            VenueHistory history, LogConsumers consumers) {
+                            VenueHistory history, LogConsumers consumers, NotificationSender sender,
+                            NotificationStore notifications) {
         this.db = db;
+        this.sender = sender;
+        this.notifications = notifications;
         this.history = history;
         this.consumers = consumers;
         this.async = async;
@@ -155,8 +175,25 @@ public final class VenueDeskServer implements AutoCloseable {
         meters.gauge("venuedesk.sync.listeners", changeEvents, ChangeEvents::listeners);
         new SyncApi(sync, changeEvents, json).routes(table);
         new AuditApi(new AuditTrail(db, json)).routes(table);
+        // notifications: the dispatcher records intents from the history, the sender delivers them (ARCHITECTURE.md)
+        NotificationSettings notify = config.notifications();
+        AtomicReference<URI> boundUrl = new AtomicReference<>(URI.create("http://127.0.0.1:" + config.port()));
+        Supplier<URI> publicUrl = () -> notify.publicUrl() != null ? notify.publicUrl() : boundUrl.get();
+        byte[] serverKey = new ServerSettings(db).tokenSigningKey();
+        UnsubscribeTokens unsubscribe = new UnsubscribeTokens(serverKey);
+        ContactPreferences preferences = new ContactPreferences(db, config.clock());
+        NotificationStore notificationStore = new NotificationStore(db);
+        NotificationSender sender = new NotificationSender(notificationStore, preferences,
+                notify.smtp() == null ? null : new SmtpMailTransport(notify.smtp()),
+                notify.sms() == null ? null : new TwilioSmsGateway(notify.sms(), json), notify, publicUrl, unsubscribe,
+                config.clock(), LogConsumers.instanceName());
+        new NotificationApi(notificationStore, preferences, unsubscribe,
+                notify.sms() == null ? null : new ProviderSignature(notify.sms().authToken()), notify, publicUrl,
+                config.clock()).routes(table);
+        new CalendarFeedApi(new CalendarFeed(db, config.clock()), publicUrl).routes(table);
         List<LogConsumer> consumerList = new ArrayList<>();
         consumerList.add(new BusinessCounters(db, meters));
+        consumerList.add(new NotificationDispatcher(notify, new Templates(), unsubscribe, publicUrl, config.clock()));
         consumerList.addAll(extraConsumers);
         LogConsumers consumers = new LogConsumers(db, log, consumerList, consumerSettings, config.clock(), meters);
         new ConsumerApi(consumers).routes(table);
@@ -184,8 +221,12 @@ public final class VenueDeskServer implements AutoCloseable {
         });
         try {
             http.start(config.bindHost(), config.port());
+            boundUrl.set(URI.create("http://" + ("0.0.0.0".equals(config.bindHost()) ? "127.0.0.1" : config.bindHost())
+                    + ":" + http.port()));
             consumers.start();
+            sender.start();
         } catch (RuntimeException e) {
+            sender.close();
             consumers.close();
             http.stop();
             changeEvents.close();
@@ -193,9 +234,12 @@ public final class VenueDeskServer implements AutoCloseable {
             async.shutdownNow();
             throw e;
         }
-        LOG.info("VenueDesk server {} listening on {}:{} with {}", VERSION, config.bindHost(), http.port(), db.vendor());
+        LOG.info("VenueDesk server {} listening on {}:{} with {}; e-mail {}, SMS {}", VERSION, config.bindHost(),
+                http.port(), db.vendor(), notify.smtp() == null ? "not sent (no mail server configured)"
+                        : "via " + notify.smtp().host() + ":" + notify.smtp().port(),
+                notify.sms() == null ? "not sent" : "via " + notify.sms().baseUrl());
         return new VenueDeskServer(db, http, meters, generatedAdminPassword, table, changeEvents, bookings, async, history,
-                consumers);
+                consumers, sender, notificationStore);
     }
 
     private static ThreadFactory daemonThreads(String prefix) {
@@ -238,6 +282,16 @@ public final class VenueDeskServer implements AutoCloseable {
         return consumers;
     }
 
+    /** The notification sender of this instance (tests run rounds of it by hand). */
+    public NotificationSender notificationSender() {
+        return sender;
+    }
+
+    /** The notification outbox. */
+    public NotificationStore notifications() {
+        return notifications;
+    }
+
     public RouteTable routes() {
         return routeTable;
     }
@@ -250,6 +304,7 @@ public final class VenueDeskServer implements AutoCloseable {
     @Override
     public void close() {
         try {
+            sender.close();
             consumers.close();
             changeEvents.close();
             http.stop();

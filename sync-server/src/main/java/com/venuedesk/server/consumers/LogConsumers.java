@@ -471,7 +471,8 @@ public final class LogConsumers implements AutoCloseable {
         return page.rows().isEmpty() || !page.rows().get(0).cursor().equals(at) ? null : page.rows().get(0);
     }
 
-    private static String instanceName() {
+    /** This process's name among server instances: host, pid and a random part. */
+    public static String instanceName() {
         String host;
         try {
             host = java.net.InetAddress.getLocalHost().getHostName();
