@@ -1,6 +1,9 @@
 package com.venuedesk.server;
 
+import com.venuedesk.server.analytics.AnalyticsApi;
 import com.venuedesk.server.analytics.BusinessCounters;
+import com.venuedesk.server.analytics.HourCalendar;
+import com.venuedesk.server.analytics.VenueAnalytics;
 import com.venuedesk.server.consumers.ConsumerApi;
 import com.venuedesk.server.consumers.ConsumerSettings;
 import com.venuedesk.server.consumers.LogConsumer;
@@ -153,6 +156,7 @@ public final class VenueDeskServer implements AutoCloseable {
         meters.gauge("venuedesk.sync.listeners", changeEvents, ChangeEvents::listeners);
         new SyncApi(sync, changeEvents, json).routes(table);
         new AuditApi(new AuditTrail(db, json)).routes(table);
+        new AnalyticsApi(new VenueAnalytics(db, new HourCalendar(db), config.clock())).routes(table);
         List<LogConsumer> consumerList = new ArrayList<>();
         consumerList.add(new BusinessCounters(db, meters));
         consumerList.addAll(extraConsumers);
