@@ -39,8 +39,8 @@ public final class AnalyticsApi {
 
     public void routes(RouteTable routes) {
         routes.get("/api/v1/analytics/summary", Role.MANAGER, "Today and this month: bookings, revenue, utilization,"
-                + " average value, cancellation and no-show rates, staff active in the last 24 h;"
-                + " ?resourceId= ?resourceType=", this::summary);
+                + " average value, cancellation and no-show rates, staff active in the last 24 h; with ?from= and/or ?to= also"
+                + " the same figures for that period; ?resourceId= ?resourceType=", this::summary);
         routes.get("/api/v1/analytics/utilization", Role.MANAGER, "Booked against open minutes per resource and"
                 + " period: items {resourceId, resourceName, period, bookedMinutes, openMinutes, utilization,"
                 + " checkedInMinutes, completedMinutes, noShowMinutes, lateCancelledMinutes};" + FILTERS, this::utilization);
@@ -56,7 +56,8 @@ public final class AnalyticsApi {
 
     private void summary(Context ctx) {
         AnalyticsFilter filter = filter(ctx);
-        Summary s = analytics.summary(filter);
+        boolean withPeriod = ctx.queryParam("from") != null || ctx.queryParam("to") != null;
+        Summary s = analytics.summary(filter, withPeriod);
         if (wantsCsv(ctx)) {
             csv(ctx, "summary", new CsvTable<Map.Entry<String, Reports.Figures>>()
                     .column("span", Map.Entry::getKey)
@@ -72,7 +73,9 @@ public final class AnalyticsApi {
                     .column("noShowRate", e -> e.getValue().noShowRate())
                     .column("averageLeadTimeHours", e -> e.getValue().averageLeadTimeHours())
                     .column("staffActiveLast24h", e -> s.staffActiveLast24h())
-                    .write(List.of(Map.entry("today", s.today()), Map.entry("thisMonth", s.thisMonth()))));
+                    .write(s.period() == null ? List.of(Map.entry("today", s.today()), Map.entry("thisMonth", s.thisMonth()))
+                            : List.of(Map.entry("today", s.today()), Map.entry("thisMonth", s.thisMonth()),
+                            Map.entry("period", s.period()))));
             return;
         }
         ctx.json(s);

@@ -53,8 +53,12 @@ public final class Reports {
     public record Money(BigDecimal amount, String currency) {
     }
 
-    /** Today and this month (the whole calendar month) in the venue's zone, and staff who changed anything lately. */
-    public record Summary(Instant asOf, String timeZone, Figures today, Figures thisMonth, long staffActiveLast24h) {
+    /**
+     * Today and this month (the whole calendar month) in the venue's zone, the requested period when one was given
+     * (else null), and staff who changed anything lately.
+     */
+    public record Summary(Instant asOf, String timeZone, Figures today, Figures thisMonth, Figures period,
+                          long staffActiveLast24h) {
     }
 
     static Double ratio(long part, long whole) {

@@ -11,6 +11,7 @@ import com.venuedesk.server.analytics.Reports.Revenue;
 import com.venuedesk.server.analytics.Reports.Summary;
 import com.venuedesk.server.analytics.Reports.Utilization;
 import com.venuedesk.server.persistence.Database;
+import com.venuedesk.server.persistence.DatabaseVendor;
 import com.venuedesk.server.resources.ResourceDetails;
 import com.venuedesk.server.resources.ResourceStore;
 import java.math.BigDecimal;
@@ -60,12 +61,13 @@ public final class VenueAnalytics {
             + "' HOUR)";
     // An hour overlaps a booking when it starts before the booking ends and ends after it starts; an hour is at
     // most two long (a zone's clock change), so its start lies after the booking's start less two hours: a range
-    // on the calendar's primary key for each booking.
-    private static final String HOURS_OVERLAPPING = " JOIN analytics_hour h ON h.time_zone = r.time_zone"
-            + " AND h.starts_at > b.start_at - INTERVAL '2' HOUR AND h.starts_at < b.end_at AND h.ends_at > b.start_at";
-    private static final String HOUR_OF_START = " JOIN analytics_hour h ON h.time_zone = r.time_zone"
-            + " AND h.starts_at > b.start_at - INTERVAL '2' HOUR AND h.starts_at <= b.start_at AND h.ends_at > b.start_at";
-
+    // on the calendar's primary key for each booking. H2 walks it so by itself. PostgreSQL's planner underestimates
+    // such a range and read every hour of the zone for every booking (17 s for 90 days of 200 resources); as a
+    // LATERAL subquery kept apart by OFFSET 0 it is one short index range per booking (under half a second).
+    private static final String OVERLAPS = "h.starts_at > b.start_at - INTERVAL '2' HOUR AND h.starts_at < b.end_at"
+            + " AND h.ends_at > b.start_at";
+    private static final String STARTS_IN = "h.starts_at > b.start_at - INTERVAL '2' HOUR AND h.starts_at <= b.start_at"
+            + " AND h.ends_at > b.start_at";
     private final Database db;
     private final HourCalendar calendar;
     private final Clock clock;
@@ -160,7 +162,7 @@ public final class VenueAnalytics {
     }
 
     /** Today and this calendar month in the venue's zone (the zone most resources keep), for the filter's resources. */
-    public Summary summary(AnalyticsFilter filter) {
+    public Summary summary(AnalyticsFilter filter, boolean withPeriod) {
         Instant now = clock.instant();
         ZoneId zone = venueZone();
         LocalDate today = now.atZone(zone).toLocalDate();
@@ -176,7 +178,7 @@ public final class VenueAnalytics {
                 }
             }
         }));
-        return new Summary(now, zone.getId(), day, month, staff);
+        return new Summary(now, zone.getId(), day, month, withPeriod ? figures(filter) : null, staff);
     }
 
     /** The venue's time zone: the one most live resources keep (UTC for an empty venue). */
@@ -250,7 +252,7 @@ public final class VenueAnalytics {
                 + " SUM(CASE WHEN b.status = 'COMPLETED' THEN " + OVERLAP + " ELSE 0 END),"
                 + " SUM(CASE WHEN b.status = 'NO_SHOW' THEN " + OVERLAP + " ELSE 0 END),"
                 + " SUM(CASE WHEN b.status = 'CANCELLED' AND " + LATE + " THEN " + OVERLAP + " ELSE 0 END)"
-                + " FROM booking b JOIN resource r ON r.id = b.resource_id" + HOURS_OVERLAPPING
+                + " FROM booking b JOIN resource r ON r.id = b.resource_id" + hours(OVERLAPS)
                 + " WHERE " + where(scope)
                 + (groupBy.isEmpty() ? "" : " GROUP BY " + groupBy);
         int keys = groupBy.isEmpty() ? 0 : groupBy.split(",").length;
@@ -276,13 +278,22 @@ public final class VenueAnalytics {
                 + " SUM(CASE WHEN " + EARNING + " THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN " + EARNING + " AND b.start_at <= ? THEN 1 ELSE 0 END),"
                 + " SUM(EXTRACT(EPOCH FROM b.start_at) - EXTRACT(EPOCH FROM b.created_at))"
-                + " FROM booking b JOIN resource r ON r.id = b.resource_id" + HOUR_OF_START
+                + " FROM booking b JOIN resource r ON r.id = b.resource_id" + hours(STARTS_IN)
                 + " WHERE " + where(scope) + " AND b.start_at >= ?"
                 + " GROUP BY " + groupBy;
         int keys = groupBy.split(",").length;
         return query(scope, sql, keys, r -> new Starts(r.getLong(keys + 1), r.getLong(keys + 2), r.getLong(keys + 3),
                 r.getBigDecimal(keys + 4).setScale(2, RoundingMode.HALF_UP), r.getLong(keys + 5), r.getLong(keys + 6),
                 r.getBigDecimal(keys + 7)));
+    }
+
+    /** The calendar's hours that meet {@code condition} for each booking, as each database finds them fastest. */
+    private String hours(String condition) {
+        if (db.vendor() == DatabaseVendor.POSTGRESQL) {
+            return " CROSS JOIN LATERAL (SELECT h.* FROM analytics_hour h WHERE h.time_zone = r.time_zone AND "
+                    + condition + " OFFSET 0) h";
+        }
+        return " JOIN analytics_hour h ON h.time_zone = r.time_zone AND " + condition;
     }
 
     private static String where(Scope scope) {

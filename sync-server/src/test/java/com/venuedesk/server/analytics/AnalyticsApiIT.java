@@ -164,6 +164,12 @@ class AnalyticsApiIT {
             assertThat(october.get("revenue").get(0).get("amount").decimalValue()).isEqualByComparingTo("430.00");
             assertUtilization(october, 1020, 66300, 0.0154);
             assertThat(october.get("cancellationRate").asDouble()).isEqualTo(0.2222);
+            assertThat(summary.get("period").isNull()).isTrue();
+            JsonNode period = manager.get("/api/v1/analytics/summary?" + RANGE).json().get("period");
+            assertThat(period.get("bookings").asLong()).as("1 to 8").isEqualTo(8);
+            // Hall 360 + Studio 720 booked, 5,760 + 13,020 open
+            assertUtilization(period, 1080, 18780, 0.0575);
+            assertThat(period.get("revenue").get(0).get("amount").decimalValue()).isEqualByComparingTo("390.00");
             assertThat(summary.get("staffActiveLast24h").asLong()).as("the admin who set up, the clerk who cancelled 4")
                     .isEqualTo(2);
         }
