@@ -3,6 +3,10 @@ package com.venuedesk.desk;
 import com.venuedesk.desk.admin.AdminClient;
 import com.venuedesk.desk.admin.AdminView;
 import com.venuedesk.desk.admin.AdminViewModel;
+import com.venuedesk.desk.dashboard.AnalyticsClient;
+import com.venuedesk.desk.dashboard.DashboardCache;
+import com.venuedesk.desk.dashboard.DashboardView;
+import com.venuedesk.desk.dashboard.DashboardViewModel;
 import com.venuedesk.desk.booking.BookingDialog;
 import com.venuedesk.desk.booking.BookingDialogViewModel;
 import com.venuedesk.desk.booking.NewBookingRequest;
@@ -511,6 +515,16 @@ public final class AppContext implements AutoCloseable {
                 navigation.whenOpened(Section.ADMIN, adminModel::reload);
                 adminModel.reload();
                 return new AdminView(adminModel, messages);
+            });
+        }
+        if (navigation.offers(Section.DASHBOARD)) {
+            screens.put(Section.DASHBOARD, () -> {
+                DashboardViewModel dashboard = new DashboardViewModel(new AnalyticsClient(client, clock),
+                        new DashboardCache(settings.home().resolve("dashboard-figures.json")), tasks, dialogs, messages,
+                        formats.zone());
+                navigation.whenOpened(Section.DASHBOARD, dashboard::reload);
+                dashboard.reload();
+                return new DashboardView(dashboard);
             });
         }
         return NavigationView.lazy(navigation, messages, screens);

@@ -1,5 +1,6 @@
 package com.venuedesk.server;
 
+import com.venuedesk.server.analytics.AnalyticsApi;
 import com.venuedesk.server.analytics.BusinessCounters;
 import com.venuedesk.server.calendar.CalendarFeed;
 import com.venuedesk.server.calendar.CalendarFeedApi;
@@ -16,6 +17,8 @@ import com.venuedesk.server.notifications.TwilioSmsGateway;
 import com.venuedesk.server.notifications.UnsubscribeTokens;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import com.venuedesk.server.analytics.HourCalendar;
+import com.venuedesk.server.analytics.VenueAnalytics;
 import com.venuedesk.server.consumers.ConsumerApi;
 import com.venuedesk.server.consumers.ConsumerSettings;
 import com.venuedesk.server.consumers.LogConsumer;
@@ -191,6 +194,7 @@ public final class VenueDeskServer implements AutoCloseable {
                 notify.sms() == null ? null : new ProviderSignature(notify.sms().authToken()), notify, publicUrl,
                 config.clock()).routes(table);
         new CalendarFeedApi(new CalendarFeed(db, config.clock()), publicUrl).routes(table);
+        new AnalyticsApi(new VenueAnalytics(db, new HourCalendar(db), config.clock())).routes(table);
         List<LogConsumer> consumerList = new ArrayList<>();
         consumerList.add(new BusinessCounters(db, meters));
         consumerList.add(new NotificationDispatcher(notify, new Templates(), unsubscribe, publicUrl, config.clock()));

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 class NavigationViewModelTest {
 
     @Test
-    void frontDeskStaffAreNotOfferedAdministration() {
+    void frontDeskStaffAreNotOfferedAdministrationNorTheDashboard() {
         assertThat(Section.offeredTo(Role.FRONT_DESK)).containsExactly(Section.CALENDAR, Section.CUSTOMERS, Section.HANDOVER,
                 Section.CONFLICTS);
-        assertThat(Section.offeredTo(Role.MANAGER)).endsWith(Section.ADMIN);
-        assertThat(Section.offeredTo(Role.ADMIN)).endsWith(Section.ADMIN);
+        assertThat(Section.offeredTo(Role.MANAGER)).endsWith(Section.ADMIN, Section.DASHBOARD);
+        assertThat(Section.offeredTo(Role.ADMIN)).endsWith(Section.ADMIN, Section.DASHBOARD);
     }
 
     @Test
