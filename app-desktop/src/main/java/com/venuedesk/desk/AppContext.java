@@ -6,6 +6,7 @@ import com.venuedesk.desk.admin.AdminViewModel;
 import com.venuedesk.desk.approvals.ApprovalsView;
 import com.venuedesk.desk.approvals.ApprovalsViewModel;
 import com.venuedesk.desk.booking.BookingDialog;
+import com.venuedesk.desk.i18n.RefusalWords;
 import com.venuedesk.desk.booking.BookingDialogViewModel;
 import com.venuedesk.desk.booking.NewBookingRequest;
 import com.venuedesk.desk.calendar.BookingEntry;
@@ -390,7 +391,7 @@ public final class AppContext implements AutoCloseable {
         return sessionOf(signIn.signIn(credentials));
     }
 
-    private static SignInResult sessionOf(DeskSignIn.Result result) {
+    private SignInResult sessionOf(DeskSignIn.Result result) {
         if (result instanceof DeskSignIn.Result.Online online) {
             return new SignInResult.SignedIn(new SignInResult.UserSession(online.user().id(), online.user().username(),
                     online.user().role(), false));
@@ -399,7 +400,10 @@ public final class AppContext implements AutoCloseable {
             return new SignInResult.SignedIn(new SignInResult.UserSession(offline.user().id(), offline.user().username(),
                     offline.user().role(), true));
         }
-        return new SignInResult.Refused(((DeskSignIn.Result.Refused) result).reason());
+        DeskSignIn.Result.Refused refused = (DeskSignIn.Result.Refused) result;
+        // the desk's own words for why, in its language; the server's English detail only when the desk has none
+        return new SignInResult.Refused(new RefusalWords(messages, formats).problem(refused.problemType(),
+                refused.reason(), null));
     }
 
     private void startSession(SignInResult.UserSession user) {

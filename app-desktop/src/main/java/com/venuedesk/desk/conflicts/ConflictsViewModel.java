@@ -53,12 +53,7 @@ public final class ConflictsViewModel {
     /** A free slot offered instead, with its label. */
     public record Choice(Slot slot, String label) { }
 
-    public ConflictsViewModel(LocalBookings bookings, TaskExecutor tasks, DialogService dialogs, Messages messages,
-                              VenueFormats formats) {
-        this(bookings, tasks, dialogs, messages, formats, Clock.systemUTC());
-    }
-
-    /** As above; slots the server offered that have begun by {@code clock}'s now are no longer offered. */
+    /** Slots the server offered that have begun by {@code clock}'s now are no longer offered. */
     public ConflictsViewModel(LocalBookings bookings, TaskExecutor tasks, DialogService dialogs, Messages messages,
                               VenueFormats formats, Clock clock) {
         this.clock = clock;

@@ -22,6 +22,7 @@ public final class RefusalWords {
     private static final Pattern CLOSED_ON_DATE = Pattern.compile("closed on (\\w+)day (\\d{4}-\\d{2}-\\d{2})");
     private static final Pattern CLOSED_ON_DAYS = Pattern.compile("closed on (\\w+)days");
     private static final Pattern OUTSIDE_HOURS = Pattern.compile("outside opening hours \\((\\w+)days (.+)\\)");
+    private static final Pattern FIELD_PREFIX = Pattern.compile("([a-zA-Z]+(?:\\.[a-zA-Z]+)?): (.+)");
     private static final Pattern STATUS = Pattern.compile("a (\\w+) booking (?:can become|is final and cannot become|cannot be).*");
 
     private final Messages messages;
@@ -35,6 +36,12 @@ public final class RefusalWords {
     /** A problem+json answer: the desk's words for its {@code type}, else the server's detail (or title). */
     public String problem(String type, String detail, String title) {
         String slug = type == null ? "" : type.startsWith(TYPE_BASE) ? type.substring(TYPE_BASE.length()) : type;
+        if (slug.equals("validation") && detail != null && !detail.isBlank()) {
+            // which input and why is in the detail: the desk's words for a rule it knows, else the generic sentence
+            // with the server's detail after it
+            String rule = rule(detail);
+            return rule.equals(detail.strip()) ? messages.get("problem.validation.detail", detail.strip()) : rule;
+        }
         String key = "problem." + slug;
         String words = messages.get(key);
         if (!slug.isEmpty() && !words.equals(key)) {
@@ -70,6 +77,7 @@ public final class RefusalWords {
         }
         String text = reason.strip();
         Matcher m;
+
         if ((m = OUT_OF_SERVICE.matcher(text)).matches()) {
             return messages.get("refusal.outOfService", m.group(1));
         }
@@ -111,6 +119,11 @@ public final class RefusalWords {
         }
         if (text.startsWith("overlaps") || text.contains("already booked") || text.contains("overlap")) {
             return messages.get("problem.overlap");
+        }
+        // the desk keeps a pushed refusal as "field: reason"
+        if ((m = FIELD_PREFIX.matcher(text)).matches()) {
+            String inner = rule(m.group(2));
+            return inner.equals(m.group(2).strip()) ? text : inner;
         }
         return text;
     }
