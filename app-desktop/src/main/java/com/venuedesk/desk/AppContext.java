@@ -7,7 +7,10 @@ import com.venuedesk.desk.dashboard.AnalyticsClient;
 import com.venuedesk.desk.dashboard.DashboardCache;
 import com.venuedesk.desk.dashboard.DashboardView;
 import com.venuedesk.desk.dashboard.DashboardViewModel;
+import com.venuedesk.desk.approvals.ApprovalsView;
+import com.venuedesk.desk.approvals.ApprovalsViewModel;
 import com.venuedesk.desk.booking.BookingDialog;
+import com.venuedesk.desk.i18n.RefusalWords;
 import com.venuedesk.desk.booking.BookingDialogViewModel;
 import com.venuedesk.desk.booking.NewBookingRequest;
 import com.venuedesk.desk.calendar.BookingEntry;
@@ -392,7 +395,7 @@ public final class AppContext implements AutoCloseable {
         return sessionOf(signIn.signIn(credentials));
     }
 
-    private static SignInResult sessionOf(DeskSignIn.Result result) {
+    private SignInResult sessionOf(DeskSignIn.Result result) {
         if (result instanceof DeskSignIn.Result.Online online) {
             return new SignInResult.SignedIn(new SignInResult.UserSession(online.user().id(), online.user().username(),
                     online.user().role(), false));
@@ -401,7 +404,10 @@ public final class AppContext implements AutoCloseable {
             return new SignInResult.SignedIn(new SignInResult.UserSession(offline.user().id(), offline.user().username(),
                     offline.user().role(), true));
         }
-        return new SignInResult.Refused(((DeskSignIn.Result.Refused) result).reason());
+        DeskSignIn.Result.Refused refused = (DeskSignIn.Result.Refused) result;
+        // the desk's own words for why, in its language; the server's English detail only when the desk has none
+        return new SignInResult.Refused(new RefusalWords(messages, formats).problem(refused.problemType(),
+                refused.reason(), null));
     }
 
     private void startSession(SignInResult.UserSession user) {
@@ -433,6 +439,7 @@ public final class AppContext implements AutoCloseable {
         CalendarViewModel calendar = new CalendarViewModel(bookings, tasks, dialogs, messages, formats, clock,
                 request -> openBookingDialog(bookings, request), booking -> openHistory(user, bookings, booking));
         subscriptions.add(calendar.watchStore());
+        calendar.whenChangeRequested(booking -> openChangeDialog(bookings, booking));
         // the week's bookings load in the background while the screens are built: they are there by the first layout
         calendar.reload();
         CalendarPane calendarPane = new CalendarPane(calendar, messages, user.mayManage());
@@ -449,7 +456,7 @@ public final class AppContext implements AutoCloseable {
         CompletableFuture.delayedExecutor(SERVER_BOOT_AFTER_SIGN_IN.toMillis(), TimeUnit.MILLISECONDS)
                 .execute(() -> firstScreen.complete(null));
 
-        ConflictsViewModel conflicts = new ConflictsViewModel(bookings, tasks, dialogs, messages, formats);
+        ConflictsViewModel conflicts = new ConflictsViewModel(bookings, tasks, dialogs, messages, formats, clock);
         subscriptions.add(conflicts.watchStore());
         status.openConflictsProperty().bind(javafx.beans.binding.Bindings.size(conflicts.items()));
         subscriptions.add(bookings.onChange(change -> {
@@ -464,6 +471,15 @@ public final class AppContext implements AutoCloseable {
                 () -> syncNow(engine), this::signOut, new ConflictsView(conflicts, messages),
                 user.mayManage() ? this::openSettings : null);
         main.showCalendarToolsWhen(navigation.currentProperty().isEqualTo(Section.CALENDAR));
+        if (user.mayManage()) {
+            ApprovalsViewModel approvals = new ApprovalsViewModel(bookings, tasks, dialogs, messages, formats, clock);
+            subscriptions.add(approvals.watchStore());
+            main.addCalendarTool(ApprovalsView.button(approvals, messages, this::window, day -> {
+                calendar.modeProperty().set(com.venuedesk.desk.calendar.CalendarMode.DAY);
+                calendar.dateProperty().set(day);
+            }));
+            approvals.reload();
+        }
         setRoot(main);
         conflicts.reload();
         // with the embedded server still booting, the first sync waits for it rather than failing and backing off
@@ -545,6 +561,21 @@ public final class AppContext implements AutoCloseable {
                 session.engine().requestSync();
             }
         });
+    }
+
+    /** Opens a booking to change its resource, times, guest or notes; the store and outbox are read in the background. */
+    private void openChangeDialog(LocalBookings bookings, BookingEntry entry) {
+        tasks.run(() -> bookings.booking(entry.bookingId()).map(local -> Map.entry(local.booking(),
+                bookings.customer(local.booking().customerId()))), found -> found.ifPresent(pair -> {
+            BookingDialogViewModel model = BookingDialogViewModel.change(bookings, tasks, messages, formats, clock,
+                    pair.getKey(), pair.getValue().orElse(null));
+            new BookingDialog(model, messages, formats, window()).showAndWait().ifPresent(saved -> {
+                dialogs.notify(messages.get("booking.changed"));
+                if (session != null) {
+                    session.engine().requestSync();
+                }
+            });
+        }), tasks::reportFailure);
     }
 
     private void openHistory(SignInResult.UserSession user, LocalBookings bookings, BookingEntry booking) {

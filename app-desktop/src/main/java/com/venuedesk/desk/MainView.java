@@ -123,6 +123,11 @@ public final class MainView extends BorderPane {
         }
     }
 
+    /** Adds a control to the calendar's toolbar (e.g. the managers' approvals button), before the search field. */
+    public void addCalendarTool(Node tool) {
+        toolbar.addTool(tool);
+    }
+
     private Map<KeyCombination, Runnable> calendarShortcuts() {
         return Map.of(NEW_BOOKING, calendar::requestNewBooking,
                 TODAY, calendar::today,

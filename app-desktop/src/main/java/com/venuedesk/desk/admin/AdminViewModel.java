@@ -374,6 +374,10 @@ public final class AdminViewModel {
         });
     }
 
+    private com.venuedesk.desk.i18n.RefusalWords words() {
+        return new com.venuedesk.desk.i18n.RefusalWords(messages, new com.venuedesk.desk.i18n.VenueFormats(ZoneId.of(defaultZone), messages.locale()));
+    }
+
     private void failed(Exception failure, Set<String> formFields) {
         if (failure instanceof ServerUnreachableException) {
             LOG.info("Admin call failed, server unreachable: {}", failure.getMessage());
@@ -384,13 +388,13 @@ public final class AdminViewModel {
         } else if (failure instanceof ProblemException problem) {
             String field = fieldOf(problem.problem().field());
             if (field != null && formFields.contains(field)) {
-                error(field, problem.problem().message());
+                error(field, words().problem(problem.problem().type(), problem.problem().detail(), problem.problem().title()));
             } else if (problem.status() == 403) {
                 notice.set(messages.get("admin.forbidden"));
             } else if (problem.status() == 412) {
                 reload(() -> notice.set(messages.get("admin.stale")));
             } else {
-                notice.set(problem.problem().message());
+                notice.set(words().problem(problem.problem().type(), problem.problem().detail(), problem.problem().title()));
             }
         } else {
             tasks.reportFailure(failure);

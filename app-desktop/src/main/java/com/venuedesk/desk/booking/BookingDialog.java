@@ -32,6 +32,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
@@ -39,11 +44,28 @@ import javafx.util.StringConverter;
 public final class BookingDialog extends Dialog<Booking> {
     private static final int MINUTES_STEP = 15;
 
+    /** Room left around the dialog on the screen (window frame, task bar). */
+    private static final double SCREEN_MARGIN = 24;
+    /** Below this screen width (in JavaFX pixels, i.e. after 125 / 150 % scaling) the side panel goes below the form. */
+    private static final double SIDE_BY_SIDE_WIDTH = 960;
+
+    private final Rectangle2D screenArea;
+
     public BookingDialog(BookingDialogViewModel model, Messages messages, VenueFormats formats, Window owner) {
+        this(model, messages, formats, owner, screenOf(owner));
+    }
+
+    /**
+     * @param screenArea the part of the screen the dialog must fit into (the owner's screen's visual bounds, in
+     *                   JavaFX pixels: at 150 % a 1280x800 screen is 853x533)
+     */
+    public BookingDialog(BookingDialogViewModel model, Messages messages, VenueFormats formats, Window owner,
+                         Rectangle2D screenArea) {
+        this.screenArea = screenArea;
         if (owner != null) {
             initOwner(owner);
         }
-        setTitle(messages.get("booking.title"));
+        setTitle(messages.get(model.changing() ? "booking.title.edit" : "booking.title"));
         setHeaderText(null);
         setResizable(true);
         getDialogPane().setId("bookingDialog");
@@ -107,18 +129,25 @@ public final class BookingDialog extends Dialog<Booking> {
         newCustomerFields.managedProperty().bind(model.newCustomerProperty());
         customer.disableProperty().bind(model.newCustomerProperty());
 
-        DatePicker date = new DatePicker();
-        date.setId("date");
-        date.setMinWidth(150);
-        date.setPrefWidth(150);
-        date.setAccessibleText(messages.get("booking.date"));
+        DatePicker date = datePicker("date", messages.get("booking.date"));
         date.valueProperty().bindBidirectional(model.dateProperty());
         ComboBox<LocalTime> start = timeBox("start", messages.get("booking.start"), formats);
         start.valueProperty().bindBidirectional(model.startProperty());
+        DatePicker endDate = datePicker("endDate", messages.get("booking.endDate"));
+        endDate.valueProperty().bindBidirectional(model.endDateProperty());
         ComboBox<LocalTime> end = timeBox("end", messages.get("booking.end"), formats);
         end.valueProperty().bindBidirectional(model.endProperty());
-        HBox times = new HBox(6, date, start, new Label("\u2013"), end);
-        times.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox from = new HBox(6, date, start);
+        from.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox until = new HBox(6, endDate, end);
+        until.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        CheckBox recordPast = new CheckBox(messages.get("booking.recordPast"));
+        recordPast.setId("recordPast");
+        recordPast.setWrapText(true);
+        recordPast.selectedProperty().bindBidirectional(model.recordPastProperty());
+        recordPast.visibleProperty().bind(model.startsInPastProperty().or(model.recordPastProperty()));
+        recordPast.managedProperty().bind(recordPast.visibleProperty());
+        VBox times = new VBox(4, from, until, recordPast);
 
         TextArea notes = new TextArea();
         notes.setId("notes");
@@ -126,6 +155,14 @@ public final class BookingDialog extends Dialog<Booking> {
         notes.setPrefRowCount(3);
         notes.setWrapText(true);
         notes.textProperty().bindBidirectional(model.notesProperty());
+        // Tab leaves the notes as it leaves every other field (a TextArea would insert a tab character)
+        notes.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && !e.isControlDown()) {
+                e.consume();
+                notes.fireEvent(new KeyEvent(e.getSource(), e.getTarget(), e.getEventType(), e.getCharacter(), e.getText(),
+                        e.getCode(), e.isShiftDown(), true, e.isAltDown(), e.isMetaDown()));
+            }
+        });
 
         GridPane form = new GridPane();
         javafx.scene.layout.ColumnConstraints captions = new javafx.scene.layout.ColumnConstraints();
@@ -140,15 +177,32 @@ public final class BookingDialog extends Dialog<Booking> {
         row = addRow(form, row, messages.get("booking.resource"), resource, model.resourceErrorProperty());
         row = addRow(form, row, messages.get("booking.customer"), new VBox(4, customer, suggestions, newCustomer, newCustomerFields),
                 model.customerErrorProperty());
-        row = addRow(form, row, messages.get("booking.when"), times, model.timeErrorProperty());
+        row = addRow(form, row, messages.get("booking.from") + " / " + messages.get("booking.to"), times,
+                model.timeErrorProperty());
         addRow(form, row, messages.get("booking.notes"), notes, model.notesErrorProperty());
 
-        getDialogPane().setContent(new HBox(18, form, sidePanel(model, messages)));
+        Node side = sidePanel(model, messages);
+        boolean sideBySide = screenArea.getWidth() >= SIDE_BY_SIDE_WIDTH;
+        javafx.scene.layout.Pane content = sideBySide ? new HBox(18, form, side) : new VBox(12, form, side);
+        content.setPadding(new Insets(2));
+        // the buttons sit below the content, outside this scroll pane: on a small or scaled screen the fields scroll,
+        // the buttons stay in sight
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setId("bookingContent");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.setFocusTraversable(false);
+        getDialogPane().setContent(scroll);
         getDialogPane().setPadding(new Insets(6));
-        getDialogPane().setPrefWidth(880);
+        getDialogPane().setPrefWidth(Math.min(sideBySide ? 880 : 620, screenArea.getWidth() - SCREEN_MARGIN));
+        // the pane may shrink below its content on a small screen: the fields scroll, the buttons keep their place
+        scroll.setMinHeight(120);
+        form.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         ButtonType saveType = new ButtonType(messages.get("booking.save"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(saveType, ButtonType.CANCEL);
+        getDialogPane().lookupButton(ButtonType.CANCEL).setId("cancelBooking");
         Button save = (Button) getDialogPane().lookupButton(saveType);
         save.setId("saveBooking");
         save.getStyleClass().add(Styles.ACCENT);
@@ -164,8 +218,108 @@ public final class BookingDialog extends Dialog<Booking> {
             }
         });
         setResultConverter(button -> button == saveType ? model.savedProperty().get() : null);
-        setOnShown(e -> customer.requestFocus());
+        setOnShown(e -> {
+            fitToContent();
+            (model.changing() ? start : customer).requestFocus();
+        });
+        // Enter books from any field but the notes (a new line there) and the open guest list (takes a guest)
+        getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            Node focused = getDialogPane().getScene().getFocusOwner();
+            if (e.getCode() != KeyCode.ENTER || e.isShiftDown() || !booksOnEnter(focused)) {
+                return;
+            }
+            e.consume();
+            if (focused == customer && !model.customerSuggestions().isEmpty()) {
+                model.choose(model.customerSuggestions().get(0));
+                return;
+            }
+            if (focused instanceof DatePicker picker) {
+                commitTyped(picker);
+            }
+            model.save();
+        });
+        // whatever appears or goes (new-guest fields, errors, alternatives, "record a past booking"), the window fits
+        for (javafx.beans.Observable grows : List.of(model.newCustomerProperty(), model.customerSuggestions(),
+                model.alternatives(), model.resourceErrorProperty(), model.customerErrorProperty(),
+                model.timeErrorProperty(), model.notesErrorProperty(), model.startsInPastProperty(),
+                model.quoteLines(), model.availabilityProperty())) {
+            grows.addListener(o -> javafx.application.Platform.runLater(this::fitToContent));
+        }
         model.load();
+    }
+
+    /**
+     * Sizes the window to its content, then keeps it on the screen: taller than the screen, it takes the screen's
+     * height and the fields scroll while Book and Cancel stay visible.
+     */
+    void fitToContent() {
+        Window window = getDialogPane().getScene() == null ? null : getDialogPane().getScene().getWindow();
+        if (window == null || !window.isShowing()) {
+            return;
+        }
+        window.sizeToScene();
+        double maxHeight = screenArea.getHeight() - SCREEN_MARGIN;
+        if (window.getHeight() > maxHeight) {
+            window.setHeight(maxHeight);
+        }
+        double maxWidth = screenArea.getWidth() - SCREEN_MARGIN;
+        if (window.getWidth() > maxWidth) {
+            window.setWidth(maxWidth);
+        }
+        if (window.getY() + window.getHeight() > screenArea.getMaxY()) {
+            window.setY(Math.max(screenArea.getMinY(), screenArea.getMaxY() - window.getHeight()));
+        }
+        if (window.getX() + window.getWidth() > screenArea.getMaxX()) {
+            window.setX(Math.max(screenArea.getMinX(), screenArea.getMaxX() - window.getWidth()));
+        }
+        if (window.getY() < screenArea.getMinY()) {
+            window.setY(screenArea.getMinY());
+        }
+    }
+
+    /** The screen area the owner is on, or the primary screen's. */
+    private static Rectangle2D screenOf(Window owner) {
+        if (owner != null) {
+            List<Screen> screens = Screen.getScreensForRectangle(owner.getX(), owner.getY(),
+                    Math.max(1, owner.getWidth()), Math.max(1, owner.getHeight()));
+            if (!screens.isEmpty()) {
+                return screens.get(0).getVisualBounds();
+            }
+        }
+        return Screen.getPrimary().getVisualBounds();
+    }
+
+    private static boolean booksOnEnter(Node focused) {
+        if (focused instanceof TextArea || focused instanceof ListView || focused instanceof Button
+                || focused instanceof CheckBox) {
+            return false;
+        }
+        if (focused instanceof ComboBox<?> box && box.isShowing()) {
+            return false;
+        }
+        return !(focused instanceof DatePicker picker && picker.isShowing());
+    }
+
+    /** A date typed into the picker counts, as it would once the field lost focus. */
+    private static void commitTyped(DatePicker picker) {
+        try {
+            java.time.LocalDate typed = picker.getConverter().fromString(picker.getEditor().getText());
+            if (typed != null) {
+                picker.setValue(typed);
+            }
+        } catch (java.time.format.DateTimeParseException ignored) {
+            // not a date: the field keeps its value, as on focus loss
+        }
+    }
+
+    private static DatePicker datePicker(String id, String accessible) {
+        DatePicker picker = new DatePicker();
+        picker.setId(id);
+        picker.setMinWidth(150);
+        picker.setPrefWidth(150);
+        picker.setAccessibleText(accessible);
+        picker.setPromptText(accessible);
+        return picker;
     }
 
     private static void chooseFrom(ListView<Customer> suggestions, BookingDialogViewModel model) {
@@ -221,12 +375,6 @@ public final class BookingDialog extends Dialog<Booking> {
                 buttons.add(take);
             }
             alternatives.getChildren().setAll(buttons);
-            // the list appears after the dialog opened: grow the window so that its buttons stay in sight
-            javafx.application.Platform.runLater(() -> {
-                if (alternatives.getScene() != null && alternatives.getScene().getWindow() != null) {
-                    alternatives.getScene().getWindow().sizeToScene();
-                }
-            });
         });
         VBox alternativesBox = new VBox(6, alternativesTitle, alternatives);
         alternativesBox.visibleProperty().bind(Bindings.isNotEmpty(model.alternatives()));

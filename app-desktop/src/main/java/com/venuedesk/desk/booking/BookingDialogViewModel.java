@@ -1,6 +1,7 @@
 package com.venuedesk.desk.booking;
 
 import com.venuedesk.desk.i18n.Messages;
+import com.venuedesk.desk.i18n.RefusalWords;
 import com.venuedesk.desk.i18n.VenueFormats;
 import com.venuedesk.desk.store.LocalBookings;
 import com.venuedesk.desk.store.LocalWrite;
@@ -50,6 +51,10 @@ public final class BookingDialogViewModel {
     private final Messages messages;
     private final VenueFormats formats;
     private final NewBookingRequest request;
+    private final Clock clock;
+    private final RefusalWords words;
+    /** The booking being changed; null for a new one. */
+    private final Booking original;
 
     private final ObservableList<Resource> resources = FXCollections.observableArrayList();
     private final ObjectProperty<Resource> resource = new SimpleObjectProperty<>();
@@ -61,6 +66,9 @@ public final class BookingDialogViewModel {
     private final StringProperty newCustomerEmail = new SimpleStringProperty("");
     private final StringProperty newCustomerPhone = new SimpleStringProperty("");
     private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> endDate = new SimpleObjectProperty<>();
+    private final BooleanProperty recordPast = new SimpleBooleanProperty(false);
+    private final BooleanProperty startsInPast = new SimpleBooleanProperty(false);
     private final ObjectProperty<LocalTime> start = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalTime> end = new SimpleObjectProperty<>();
     private final StringProperty notes = new SimpleStringProperty("");
@@ -84,18 +92,53 @@ public final class BookingDialogViewModel {
 
     public BookingDialogViewModel(LocalBookings bookings, TaskExecutor tasks, Messages messages, VenueFormats formats,
                                   Clock clock, NewBookingRequest request) {
+        this(bookings, tasks, messages, formats, clock, request, null, null);
+    }
+
+    /**
+     * Changing an existing booking: the fields start with its resource, guest, times and notes, and saving records
+     * only what changed (a move, new details). Availability, price and alternatives work as for a new booking.
+     */
+    public static BookingDialogViewModel change(LocalBookings bookings, TaskExecutor tasks, Messages messages,
+                                                VenueFormats formats, Clock clock, Booking booking, Customer guest) {
+        return new BookingDialogViewModel(bookings, tasks, messages, formats, clock,
+                new NewBookingRequest(Optional.of(booking.resourceId()), booking.range().start(), booking.range().end()),
+                booking, guest);
+    }
+
+    private BookingDialogViewModel(LocalBookings bookings, TaskExecutor tasks, Messages messages, VenueFormats formats,
+                                   Clock clock, NewBookingRequest request, Booking original, Customer guest) {
         this.bookings = bookings;
         this.tasks = tasks;
         this.messages = messages;
         this.formats = formats;
         this.request = request;
+        this.clock = clock;
+        this.original = original;
+        this.words = new RefusalWords(messages, formats);
         ZonedDateTime from = request.start().atZone(formats.zone());
         ZonedDateTime to = request.end().atZone(formats.zone());
         date.set(from.toLocalDate());
         start.set(from.toLocalTime());
-        end.set(to.toLocalDate().equals(from.toLocalDate()) ? to.toLocalTime() : LocalTime.of(23, 59));
+        endDate.set(to.toLocalDate());
+        end.set(to.toLocalTime());
+        if (original != null) {
+            notes.set(original.notes());
+            if (guest != null) {
+                customer.set(guest);
+                customerQuery.set(customerLabel().apply(guest));
+            }
+        }
         resource.addListener((obs, old, now) -> fieldChanged(resourceError));
-        date.addListener((obs, old, now) -> fieldChanged(timeError));
+        // a one-day booking moved to another day stays a one-day booking: the end date follows the start date
+        date.addListener((obs, old, now) -> {
+            if (old != null && now != null && endDate.get() != null) {
+                endDate.set(endDate.get().plusDays(java.time.temporal.ChronoUnit.DAYS.between(old, now)));
+            }
+            fieldChanged(timeError);
+        });
+        endDate.addListener((obs, old, now) -> fieldChanged(timeError));
+        recordPast.addListener((obs, old, now) -> fieldChanged(timeError));
         start.addListener((obs, old, now) -> fieldChanged(timeError));
         end.addListener((obs, old, now) -> fieldChanged(timeError));
         customer.addListener((obs, old, now) -> customerError.set(""));
@@ -146,12 +189,12 @@ public final class BookingDialogViewModel {
 
     /** The chosen time as instants in the venue's zone, or empty with the reason in the time error. */
     public Optional<TimeRange> range() {
-        if (date.get() == null || start.get() == null || end.get() == null) {
+        if (date.get() == null || start.get() == null || end.get() == null || endDate.get() == null) {
             timeError.set(messages.get("booking.error.timeRequired"));
             return Optional.empty();
         }
         Instant from = date.get().atTime(start.get()).atZone(formats.zone()).toInstant();
-        Instant to = date.get().atTime(end.get()).atZone(formats.zone()).toInstant();
+        Instant to = endDate.get().atTime(end.get()).atZone(formats.zone()).toInstant();
         if (!to.isAfter(from)) {
             timeError.set(messages.get("booking.error.endBeforeStart"));
             return Optional.empty();
@@ -171,6 +214,10 @@ public final class BookingDialogViewModel {
         Resource chosen = resource.get();
         Optional<TimeRange> range = range();
         long generation = ++previewGeneration;
+        startsInPast.set(range.isPresent() && startsInThePast(range.get()));
+        if (range.isPresent() && startsInPast.get() && !recordPast.get()) {
+            timeError.set(messages.get("booking.error.past"));
+        }
         if (chosen == null || range.isEmpty()) {
             available.set(false);
             availability.set("");
@@ -179,7 +226,9 @@ public final class BookingDialogViewModel {
             alternatives.clear();
             return;
         }
-        tasks.run(() -> BookingPreview.of(bookings, chosen, range.get()), preview -> {
+        UUID changing = original == null ? null : original.id();
+        Instant now = clock.instant();
+        tasks.run(() -> BookingPreview.of(bookings, chosen, range.get(), changing, now), preview -> {
             if (generation == previewGeneration) {
                 show(preview);
             }
@@ -192,7 +241,7 @@ public final class BookingDialogViewModel {
     private void show(BookingPreview preview) {
         available.set(preview.bookable());
         if (preview.closedReason().isPresent()) {
-            availability.set(messages.get("booking.closed", preview.closedReason().get()));
+            availability.set(messages.get("booking.closed", words.rule(preview.closedReason().get())));
         } else if (!preview.conflicts().isEmpty()) {
             availability.set(messages.get("booking.taken", preview.conflicts().size()));
         } else {
@@ -253,6 +302,10 @@ public final class BookingDialogViewModel {
             valid = false;
         }
         Optional<TimeRange> range = range();
+        if (range.isPresent() && startsInThePast(range.get()) && !recordPast.get()) {
+            timeError.set(messages.get("booking.error.past"));
+            return;
+        }
         if (!valid || range.isEmpty()) {
             return;
         }
@@ -261,7 +314,8 @@ public final class BookingDialogViewModel {
         Optional<Customer> created = newOne;
         UUID existing = customer.get() == null ? null : customer.get().id();
         String text = notes.get();
-        tasks.run(() -> record(created, existing, resourceId, range.get(), text), this::accept, failure -> {
+        tasks.run(() -> original == null ? record(created, existing, resourceId, range.get(), text)
+                : change(created, existing, resourceId, range.get(), text), this::accept, failure -> {
             busy.set(false);
             tasks.reportFailure(failure);
         });
@@ -279,6 +333,41 @@ public final class BookingDialogViewModel {
         return bookings.createBooking(resourceId, customerId, range, text);
     }
 
+    /**
+     * A clerk may walk-in-book a time that has begun only on purpose; a booking being changed keeps its own start
+     * without that (its guest may be in the room already).
+     */
+    private boolean startsInThePast(TimeRange range) {
+        if (original != null && range.start().equals(original.range().start())) {
+            return false;
+        }
+        return range.start().isBefore(NextFreeSlot.ceil(clock.instant()).minus(NextFreeSlot.STEP));
+    }
+
+    /** Records what changed on an existing booking: the move (resource, times) and then the details (guest, notes). */
+    private LocalWrite change(Optional<Customer> created, UUID existing, UUID resourceId, TimeRange range, String text) {
+        LocalWrite last = new LocalWrite.Recorded(original);
+        if (!resourceId.equals(original.resourceId()) || !range.equals(original.range())) {
+            last = bookings.reschedule(original.id(), resourceId, range);
+            if (!(last instanceof LocalWrite.Recorded)) {
+                return last;
+            }
+        }
+        UUID customerId = existing;
+        if (created.isPresent()) {
+            LocalWrite write = bookings.upsertCustomer(created.get());
+            if (!(write instanceof LocalWrite.Recorded)) {
+                return write;
+            }
+            customerId = created.get().id();
+        }
+        String newNotes = text == null ? "" : text;
+        if (!customerId.equals(original.customerId()) || !newNotes.equals(original.notes())) {
+            last = bookings.updateDetails(original.id(), customerId, newNotes);
+        }
+        return last;
+    }
+
     private void accept(LocalWrite write) {
         busy.set(false);
         if (write instanceof LocalWrite.Recorded recorded && recorded.entity() instanceof Booking booking) {
@@ -292,7 +381,7 @@ public final class BookingDialogViewModel {
             timeError.set(messages.get("booking.error.taken"));
             showAlternatives(clash.alternatives());
         } else if (write instanceof LocalWrite.Invalid invalid) {
-            errorFor(invalid.field()).set(invalid.reason());
+            errorFor(invalid.field()).set(words.rule(invalid.reason()));
         }
     }
 
@@ -342,6 +431,25 @@ public final class BookingDialogViewModel {
 
     public ObjectProperty<LocalDate> dateProperty() {
         return date;
+    }
+
+    public ObjectProperty<LocalDate> endDateProperty() {
+        return endDate;
+    }
+
+    /** Ticked for a walk-in who is already here: the booking may start before now. */
+    public BooleanProperty recordPastProperty() {
+        return recordPast;
+    }
+
+    /** True while the chosen start lies before now (the view offers "record a past booking" then). */
+    public ReadOnlyBooleanProperty startsInPastProperty() {
+        return startsInPast;
+    }
+
+    /** True when the dialog changes an existing booking. */
+    public boolean changing() {
+        return original != null;
     }
 
     public ObjectProperty<LocalTime> startProperty() {

@@ -16,6 +16,7 @@ import com.venuedesk.model.rules.PricingPolicy;
 import com.venuedesk.model.rules.SlotSuggester;
 import com.venuedesk.model.rules.SuggestionRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,16 @@ public record BookingPreview(Optional<String> closedReason, List<Booking> confli
         return closedReason.isEmpty() && conflicts.isEmpty();
     }
 
-    /** Reads what the rules need from the local store; run in the background. */
-    public static BookingPreview of(LocalBookings bookings, Resource resource, TimeRange range) {
+    /** As {@link #of(LocalBookings, Resource, TimeRange, UUID, Instant)} for a new booking. */
+    public static BookingPreview of(LocalBookings bookings, Resource resource, TimeRange range, Instant now) {
+        return of(bookings, resource, range, null, now);
+    }
+
+    /**
+     * Reads what the rules need from the local store; run in the background. {@code changing} is the booking being
+     * changed (it does not clash with itself), null for a new one; no alternative starts before {@code now}.
+     */
+    public static BookingPreview of(LocalBookings bookings, Resource resource, TimeRange range, UUID changing, Instant now) {
         List<AvailabilityRule> rules = bookings.rules(resource.id());
         List<Blackout> blackouts = bookings.blackouts();
         List<Booking> nearby = bookings.bookingsBetween(range.start().minus(NEARBY), range.end().plus(NEARBY));
@@ -47,7 +56,7 @@ public record BookingPreview(Optional<String> closedReason, List<Booking> confli
         if (Availability.check(resource, range, rules, blackouts) instanceof Bookability.NotBookable notBookable) {
             closed = Optional.of(notBookable.reason());
         }
-        List<Booking> conflicts = ConflictRules.conflictsWith(resource.id(), range, null, nearby);
+        List<Booking> conflicts = ConflictRules.conflictsWith(resource.id(), range, changing, nearby);
         List<Slot> alternatives = List.of();
         if (!conflicts.isEmpty() || closed.isPresent()) {
             List<Resource> all = bookings.resources();
@@ -55,11 +64,13 @@ public record BookingPreview(Optional<String> closedReason, List<Booking> confli
             for (Resource other : all) {
                 rulesByResource.put(other.id(), bookings.rules(other.id()));
             }
-            List<Booking> around = bookings.bookingsBetween(range.start().minus(Duration.ofDays(7)), range.end().plus(Duration.ofDays(7)));
+            List<Booking> around = bookings.bookingsBetween(range.start().minus(Duration.ofDays(7)), range.end().plus(Duration.ofDays(7)))
+                    .stream().filter(b -> !b.id().equals(changing)).toList();
             alternatives = SlotSuggester.suggest(new SuggestionRequest(resource, range, all, rulesByResource, blackouts,
-                    around, ALTERNATIVES, Duration.ofDays(7), Duration.ofMinutes(15)));
+                    around, ALTERNATIVES, Duration.ofDays(7), Duration.ofMinutes(15), now));
         }
-        List<Booking> sameResource = nearby.stream().filter(b -> b.resourceId().equals(resource.id())).toList();
+        List<Booking> sameResource = nearby.stream().filter(b -> b.resourceId().equals(resource.id()))
+                .filter(b -> !b.id().equals(changing)).toList();
         PriceQuote quote = Pricing.quote(resource, range, sameResource, List.of(), PricingPolicy.standard());
         return new BookingPreview(closed, conflicts, alternatives, Optional.of(quote));
     }

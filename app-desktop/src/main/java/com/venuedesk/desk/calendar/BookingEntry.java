@@ -14,10 +14,14 @@ import java.util.UUID;
  *
  * @param provisional a local change waits for the server's confirmation
  * @param refused     the server refused it; it stays visible (marked) until staff resolve the conflict
+ * @param awaitingApproval the server holds it as PENDING: a manager has to approve it (a booking only this desk
+ *                    knows is PENDING too, but merely provisional until the server says what it needs)
+ * @param accessibleText what a screen reader says: guest, resource, time and state
  */
 public record BookingEntry(UUID bookingId, UUID resourceId, String title, String customerName, String resourceName,
                            Instant start, Instant end, BookingStatus status, boolean checkedIn, boolean provisional,
-                           boolean refused, String priceText, String notes) {
+                           boolean refused, String priceText, String notes, boolean awaitingApproval,
+                           String accessibleText) {
 
     /** CSS classes of the entry, e.g. {@code booking-provisional}, {@code booking-no_show}. */
     public List<String> styleClasses() {
@@ -32,6 +36,9 @@ public record BookingEntry(UUID bookingId, UUID resourceId, String title, String
         }
         if (checkedIn) {
             classes.add("booking-checked-in");
+        }
+        if (awaitingApproval) {
+            classes.add("booking-awaiting-approval");
         }
         return classes;
     }
@@ -48,7 +55,9 @@ public record BookingEntry(UUID bookingId, UUID resourceId, String title, String
             return actions;
         }
         if (status == BookingStatus.PENDING) {
-            actions.add(BookingAction.APPROVE);
+            if (awaitingApproval) {
+                actions.add(BookingAction.APPROVE);
+            }
             actions.add(BookingAction.CANCEL);
         } else if (status == BookingStatus.CONFIRMED) {
             if (!checkedIn) {

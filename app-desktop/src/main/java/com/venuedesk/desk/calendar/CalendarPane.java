@@ -64,6 +64,13 @@ public final class CalendarPane extends StackPane {
     public static final KeyCombination COMPLETE = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination NO_SHOW = new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination CANCEL = new KeyCodeCombination(KeyCode.DELETE);
+    /** Opens the selected booking to change it. */
+    public static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.ENTER);
+    /** Moves the selected booking by the calendar's step (Alt+Up/Down) or by a day (Alt+Left/Right). */
+    public static final KeyCombination EARLIER = new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN);
+    public static final KeyCombination LATER = new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN);
+    public static final KeyCombination DAY_BEFORE = new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN);
+    public static final KeyCombination DAY_AFTER = new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN);
     private static final Duration GRID = Duration.ofMinutes(15);
     /** Hours outside this band are drawn compressed: venues rarely book at night. */
     private static final LocalTime DAY_START = LocalTime.of(7, 0);
@@ -228,7 +235,15 @@ public final class CalendarPane extends StackPane {
      * {@link BookingEntryView}s. Set before the views get their skins, so that no column is built twice.
      */
     private void useBookingEntryViews(DateTimeFormatter timeFormat) {
-        Callback<Entry<?>, DayEntryView> bookingView = entry -> new BookingEntryView(entry, timeFormat);
+        Callback<Entry<?>, DayEntryView> bookingView = entry -> {
+            BookingEntryView view = new BookingEntryView(entry, timeFormat);
+            // a screen reader names the booking: guest, resource, time and state
+            if (entry.getUserObject() instanceof BookingEntry booking) {
+                view.setAccessibleRole(javafx.scene.AccessibleRole.BUTTON);
+                view.setAccessibleText(booking.accessibleText());
+            }
+            return view;
+        };
         Callback<WeekView.WeekDayParameter, WeekDayView> weekDay = param -> {
             WeekDayView day = new WeekDayView();
             day.setEntryViewFactory(bookingView);
@@ -268,6 +283,15 @@ public final class CalendarPane extends StackPane {
         control.setEntryDetailsPopOverContentCallback(param -> param.getEntry().getUserObject() instanceof BookingEntry booking
                 ? details(booking) : new Label());
         control.setDefaultCalendarProvider(c -> calendars.values().stream().findFirst().orElse(null));
+        // a double click opens the booking to change it; bookings that no longer hold time keep CalendarFX's details
+        Callback<DateControl.EntryDetailsParameter, Boolean> details = control.getEntryDetailsCallback();
+        control.setEntryDetailsCallback(param -> {
+            if (param.getEntry().getUserObject() instanceof BookingEntry booking && booking.movable()) {
+                model.openBooking(booking);
+                return true;
+            }
+            return details.call(param);
+        });
         control.addEventFilter(MouseEvent.MOUSE_PRESSED, this::dragPressed);
         control.addEventFilter(MouseEvent.MOUSE_RELEASED, this::dragReleased);
     }
@@ -502,11 +526,26 @@ public final class CalendarPane extends StackPane {
 
     private void dragPressed(MouseEvent event) {
         dragDayView = null;
-        if (event.getButton() != MouseButton.PRIMARY || insideEntry(event.getPickResult().getIntersectedNode())) {
+        if (event.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        Node target = event.getPickResult().getIntersectedNode();
+        if (insideEntry(target)) {
+            // a booking clicked: Ctrl+N next offers its room
+            for (Node n = target; n != null; n = n.getParent()) {
+                if (n instanceof EntryViewBase<?> view && view.getEntry().getUserObject() instanceof BookingEntry booking) {
+                    model.pick(booking.resourceId(), null);
+                }
+            }
             return;
         }
         dragDayView = dayViewOf(event.getPickResult().getIntersectedNode());
         dragStart = new Point2D(event.getSceneX(), event.getSceneY());
+        if (dragDayView != null) {
+            // a click on free time picks the slot that Ctrl+N starts from
+            Point2D at = dragDayView.sceneToLocal(dragStart);
+            model.pick(resourceOfColumn(dragDayView).orElse(null), snap(dragDayView.getInstantAt(at.getX(), at.getY())));
+        }
     }
 
     /** Dragging over free time selects a range: the booking dialog opens with it. */
@@ -524,13 +563,17 @@ public final class CalendarPane extends StackPane {
         if (a.equals(b)) {
             return;
         }
-        Optional<UUID> resource = Optional.empty();
-        if (dayView instanceof DayView day) {
-            resource = day.getCalendars().size() == 1 ? Optional.ofNullable(resourceOf.get(day.getCalendars().get(0)))
-                    : Optional.empty();
-        }
+        Optional<UUID> resource = resourceOfColumn(dayView);
         event.consume();
         model.requestNewBooking(resource, a.isBefore(b) ? a : b, a.isBefore(b) ? b : a);
+    }
+
+    /** The resource of a per-resource column; empty for a day or week column that shows every resource. */
+    private Optional<UUID> resourceOfColumn(DayViewBase dayView) {
+        if (dayView instanceof DayView day && day.getCalendars().size() == 1) {
+            return Optional.ofNullable(resourceOf.get(day.getCalendars().get(0)));
+        }
+        return Optional.empty();
     }
 
     private static Instant snap(Instant instant) {
@@ -562,7 +605,8 @@ public final class CalendarPane extends StackPane {
         ContextMenu menu = new ContextMenu();
         for (BookingAction action : List.of(BookingAction.CHECK_IN, BookingAction.COMPLETE, BookingAction.NO_SHOW,
                 BookingAction.APPROVE, BookingAction.CANCEL)) {
-            if (action == BookingAction.APPROVE && !mayApprove) {
+            // Approve only where a manager's approval is awaited: a provisional booking is not offered it
+            if (action == BookingAction.APPROVE && (!mayApprove || !booking.possibleActions().contains(action))) {
                 continue;
             }
             if (action == BookingAction.CANCEL) {
@@ -597,6 +641,20 @@ public final class CalendarPane extends StackPane {
         Optional<BookingEntry> selected = selectedBooking();
         if (selected.isEmpty()) {
             return;
+        }
+        if (OPEN.match(event)) {
+            event.consume();
+            model.openBooking(selected.get());
+            return;
+        }
+        Map<KeyCombination, Duration> moves = Map.of(EARLIER, GRID.negated(), LATER, GRID,
+                DAY_BEFORE, Duration.ofDays(-1), DAY_AFTER, Duration.ofDays(1));
+        for (Map.Entry<KeyCombination, Duration> move : moves.entrySet()) {
+            if (move.getKey().match(event)) {
+                event.consume();
+                model.moveBy(selected.get(), move.getValue());
+                return;
+            }
         }
         for (BookingAction action : List.of(BookingAction.CHECK_IN, BookingAction.COMPLETE, BookingAction.NO_SHOW, BookingAction.CANCEL)) {
             if (shortcutOf(action).match(event)) {

@@ -116,4 +116,10 @@ public final class CalendarToolbar extends HBox {
         button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
     }
+
+    /** A control of another feature shown in the toolbar, right of the layout switch. */
+    public void addTool(javafx.scene.Node tool) {
+        int at = getChildren().indexOf(search);
+        getChildren().add(at < 0 ? getChildren().size() : at, tool);
+    }
 }

@@ -2,6 +2,8 @@ package com.venuedesk.desk.calendar;
 
 import com.venuedesk.desk.booking.AlternativesText;
 import com.venuedesk.desk.booking.NewBookingRequest;
+import com.venuedesk.desk.booking.NextFreeSlot;
+import com.venuedesk.desk.i18n.RefusalWords;
 import com.venuedesk.desk.dialog.DialogService;
 import com.venuedesk.desk.i18n.Messages;
 import com.venuedesk.desk.i18n.VenueFormats;
@@ -59,6 +61,11 @@ public final class CalendarViewModel {
     private final Clock clock;
     private final Consumer<NewBookingRequest> newBooking;
     private final Consumer<BookingEntry> history;
+    private final RefusalWords words;
+    private Consumer<BookingEntry> change = booking -> { };
+    /** The resource and time the clerk last picked in free space (a click), for Ctrl+N; null when none. */
+    private UUID pickedResource;
+    private Instant pickedTime;
 
     private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
     private final ObjectProperty<CalendarMode> mode = new SimpleObjectProperty<>(CalendarMode.WEEK);
@@ -84,6 +91,7 @@ public final class CalendarViewModel {
         this.formats = formats;
         this.clock = clock;
         this.newBooking = newBooking;
+        this.words = new RefusalWords(messages, formats);
         date.set(todayAtVenue());
         date.addListener((obs, old, now) -> reload());
         mode.addListener((obs, old, now) -> reload());
@@ -202,9 +210,14 @@ public final class CalendarViewModel {
         if (booking.status() == BookingStatus.CANCELLED && !local.refused()) {
             return Optional.empty();
         }
+        // PENDING on the server means a manager has to approve; a booking only this desk knows is PENDING as well,
+        // but merely provisional: the server decides on push whether it needs approval
+        boolean awaitingApproval = booking.status() == BookingStatus.PENDING && booking.revision() > 0 && !local.refused();
         String title = customerName;
         if (local.refused()) {
             title += " " + messages.get("calendar.suffix.refused");
+        } else if (awaitingApproval) {
+            title += " " + messages.get("calendar.suffix.awaitingApproval");
         } else if (local.provisional()) {
             title += " " + messages.get("calendar.suffix.provisional");
         }
@@ -212,9 +225,48 @@ public final class CalendarViewModel {
             title += " " + messages.get("calendar.suffix.noShow");
         }
         String price = booking.price() == null ? "" : priceText.apply(booking.price());
+        String state = stateText(booking, local, awaitingApproval);
+        String accessible = messages.get("calendar.accessible", customerName, resourceName,
+                formats.dateTime(booking.range().start()), endText(booking.range()), state);
         return Optional.of(new BookingEntry(booking.id(), booking.resourceId(), title, customerName, resourceName,
                 booking.range().start(), booking.range().end(), booking.status(), booking.checkedInAt() != null,
-                local.provisional(), local.refused(), price, booking.notes()));
+                local.provisional(), local.refused(), price, booking.notes(), awaitingApproval, accessible));
+    }
+
+    /** The booking's state in words: status, and provisional, awaiting approval, refused, checked in. */
+    private String stateText(Booking booking, LocalBooking local, boolean awaitingApproval) {
+        List<String> parts = new ArrayList<>();
+        if (local.refused()) {
+            parts.add(messages.get("calendar.state.refused"));
+        } else if (awaitingApproval) {
+            parts.add(messages.get("calendar.state.awaitingApproval"));
+        } else if (booking.status() != BookingStatus.PENDING) {
+            parts.add(messages.get("status." + booking.status().name()));
+        }
+        if (booking.checkedInAt() != null) {
+            parts.add(messages.get("calendar.checkedIn"));
+        }
+        if (local.provisional() && !local.refused()) {
+            parts.add(messages.get("calendar.state.provisional"));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** The end as a time, or with its date when the booking ends on a later day (an overnight stay). */
+    private String endText(TimeRange range) {
+        LocalDate first = LocalDate.ofInstant(range.start(), formats.zone());
+        LocalDate last = LocalDate.ofInstant(range.end(), formats.zone());
+        return first.equals(last) ? formats.time(range.end()) : formats.dateTime(range.end());
+    }
+
+    /** "Ada Lovelace, Room A, 01.12.26 10:00 – 11:00": which booking a question or notice is about. */
+    public String describe(BookingEntry booking) {
+        return messages.get("calendar.booking", booking.customerName(), booking.resourceName(),
+                formats.dateTime(booking.start()), endText(new TimeRange(booking.start(), booking.end())));
+    }
+
+    private Optional<BookingEntry> entryOf(UUID bookingId) {
+        return entries.stream().filter(e -> e.bookingId().equals(bookingId)).findFirst();
     }
 
     /**
@@ -235,15 +287,69 @@ public final class CalendarViewModel {
         newBooking.accept(new NewBookingRequest(resourceId, start, end));
     }
 
-    /** Opens the booking dialog for the next full hour today (Ctrl+N). */
+    /**
+     * Opens the booking dialog (Ctrl+N) at the next free hour from now on the room in view: the resource and time the
+     * clerk last picked in the calendar (or the booking last clicked), else the first resource. On a later day shown,
+     * from 9:00 that day; never in the past.
+     */
     public void requestNewBooking() {
-        Instant start = clock.instant().atZone(formats.zone()).plusHours(1)
-                .withMinute(0).withSecond(0).withNano(0).toInstant();
+        requestNewBooking(Optional.empty());
+    }
+
+    /** As {@link #requestNewBooking()}, on {@code inView} (the selected booking's resource) when nothing was picked. */
+    public void requestNewBooking(Optional<UUID> inView) {
+        Instant now = clock.instant();
+        TimeRange visible = visibleRange();
+        Instant from = now;
         LocalDate shown = date.get();
-        if (!shown.equals(todayAtVenue())) {
-            start = shown.atTime(9, 0).atZone(formats.zone()).toInstant();
+        if (shown.isAfter(todayAtVenue())) {
+            // a later day: from the start of a usual venue morning (the same as the pre-issue default)
+            from = shown.atTime(9, 0).atZone(formats.zone()).toInstant();
         }
-        newBooking.accept(new NewBookingRequest(Optional.empty(), start, start.plus(Duration.ofHours(1))));
+        Optional<UUID> resourceId = inView;
+        if (pickedResource != null || pickedTime != null) {
+            resourceId = Optional.ofNullable(pickedResource).or(() -> inView);
+            if (pickedTime != null && visible.contains(pickedTime) && pickedTime.isAfter(from)) {
+                from = pickedTime;
+            }
+        }
+        Optional<UUID> chosen = resourceId.or(() -> resources.stream().findFirst().map(ResourceColumn::resourceId));
+        Instant start = from;
+        tasks.run(() -> chosen.flatMap(id -> bookings.resources().stream().filter(r -> r.id().equals(id)).findFirst())
+                .map(resource -> NextFreeSlot.find(bookings, resource, start, Duration.ofHours(1))), found -> {
+            if (found.isPresent() && found.get().isEmpty()) {
+                dialogs.warn(messages.get("calendar.error.noFreeSlot", resourceNames().getOrDefault(chosen.get(), "?")));
+            }
+            TimeRange range = found.flatMap(slot -> slot).orElseGet(() -> new TimeRange(NextFreeSlot.ceil(start),
+                    NextFreeSlot.ceil(start).plus(Duration.ofHours(1))));
+            LOG.info("New booking offered at {} on {}", range.start(), chosen.orElse(null));
+            newBooking.accept(new NewBookingRequest(chosen, range.start(), range.end()));
+        }, tasks::reportFailure);
+    }
+
+    /** The clerk clicked free time in the calendar: Ctrl+N starts there (resource null when the view has several). */
+    public void pick(UUID resourceId, Instant time) {
+        pickedResource = resourceId;
+        pickedTime = time;
+    }
+
+    /** Opens a booking to change it (Enter or double click on it). */
+    public void openBooking(BookingEntry booking) {
+        if (booking.movable()) {
+            change.accept(booking);
+        }
+    }
+
+    /** Who opens a booking for a change (the composition root wires the dialog). */
+    public void whenChangeRequested(Consumer<BookingEntry> opener) {
+        this.change = opener;
+    }
+
+    /** Moves a booking by {@code offset} (Alt+arrows: the calendar's step, or a day), same resource and length. */
+    public void moveBy(BookingEntry booking, Duration offset) {
+        if (booking.movable()) {
+            reschedule(booking.bookingId(), booking.resourceId(), booking.start().plus(offset), booking.end().plus(offset));
+        }
     }
 
     /** Opens the booking's history: who did what, when and why. */
@@ -254,8 +360,10 @@ public final class CalendarViewModel {
     /** A lifecycle step on one booking; cancelling and no-show ask for a reason first. */
     public void perform(UUID bookingId, BookingAction action) {
         String reason = "";
+        String which = entryOf(bookingId).map(this::describe).orElse("");
         if (action == BookingAction.CANCEL || action == BookingAction.NO_SHOW) {
-            Optional<String> given = dialogs.askForText(messages.get("action." + action.name()), messages.get("calendar.reason"));
+            Optional<String> given = dialogs.askForReason(messages.get("action." + action.name()),
+                    messages.get("calendar.confirm." + action.name(), which), commonReasons(action));
             if (given.isEmpty()) {
                 return;
             }
@@ -265,11 +373,19 @@ public final class CalendarViewModel {
         tasks.run(() -> bookings.changeStatus(bookingId, action, why), write -> {
             if (write instanceof LocalWrite.Recorded) {
                 LOG.info("Booking {}: {} recorded", bookingId, action);
-                dialogs.notify(messages.get("calendar.done." + action.name()));
+                dialogs.notify(which.isEmpty() ? messages.get("calendar.done." + action.name())
+                        : messages.get("calendar.done.with", messages.get("calendar.done." + action.name()), which));
             } else {
                 explainRefusal(write);
             }
         }, tasks::reportFailure);
+    }
+
+    /** The reasons a clerk picks from instead of typing, in the desk's language. */
+    public List<String> commonReasons(BookingAction action) {
+        List<String> keys = action == BookingAction.NO_SHOW ? List.of("noShow", "guestCancelled")
+                : List.of("guestCancelled", "noShow", "doubleEntry", "venueClosed");
+        return keys.stream().map(key -> messages.get("calendar.reason." + key)).toList();
     }
 
     /**
@@ -282,9 +398,14 @@ public final class CalendarViewModel {
             return;
         }
         tasks.run(() -> bookings.reschedule(bookingId, resourceId, new TimeRange(start, end)), write -> {
-            if (write instanceof LocalWrite.Recorded) {
+            if (write instanceof LocalWrite.Recorded recorded) {
                 LOG.info("Booking {} moved to {}..{} on {}", bookingId, start, end, resourceId);
-                dialogs.notify(messages.get("calendar.done.reschedule"));
+                Optional<BookingEntry> moved = entryOf(bookingId).map(e -> new BookingEntry(e.bookingId(), resourceId,
+                        e.title(), e.customerName(), resourceNames().getOrDefault(resourceId, e.resourceName()), start, end,
+                        e.status(), e.checkedIn(), true, false, e.priceText(), e.notes(), e.awaitingApproval(),
+                        e.accessibleText()));
+                dialogs.notify(moved.map(e -> messages.get("calendar.moved", describe(e)))
+                        .orElseGet(() -> messages.get("calendar.done.reschedule")));
             } else {
                 reload();
                 explainRefusal(write);
@@ -302,7 +423,7 @@ public final class CalendarViewModel {
                     messages.get("calendar.clash.text", clash.conflicts().size()) + (alternatives.isEmpty() ? ""
                             : "\n\n" + messages.get("calendar.clash.alternatives") + "\n" + alternatives));
         } else if (write instanceof LocalWrite.Invalid invalid) {
-            dialogs.showError(messages.get("calendar.refused.title"), invalid.reason());
+            dialogs.showError(messages.get("calendar.refused.title"), words.rule(invalid.reason()));
         }
     }
 

@@ -36,6 +36,10 @@ public final class ConflictsView extends VBox {
         for (ConflictsViewModel.ConflictCard card : model.items()) {
             VBox box = new VBox(4);
             box.getStyleClass().add("conflict-card");
+            // a screen reader names the card: guest, resource, time, what happened; Tab reaches it
+            box.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+            box.setAccessibleText(card.accessibleText());
+            box.setFocusTraversable(true);
             Label head = new Label(card.title());
             head.getStyleClass().addAll(Styles.TEXT_BOLD, "conflict-title");
             Label detail = new Label(card.detail());
@@ -46,6 +50,7 @@ public final class ConflictsView extends VBox {
                 Button take = new Button(messages.get("conflict.take", choice.label()));
                 take.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT, "conflict-alternative");
                 take.setWrapText(true);
+                take.setAccessibleText(messages.get("conflict.take", choice.label()));
                 take.setOnAction(e -> model.take(card, choice));
                 box.getChildren().add(take);
             }

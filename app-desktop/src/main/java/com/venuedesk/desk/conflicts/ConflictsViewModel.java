@@ -13,6 +13,9 @@ import com.venuedesk.model.domain.Resource;
 import com.venuedesk.model.domain.Slot;
 import com.venuedesk.model.sync.Mutation;
 import com.venuedesk.model.sync.MutationOutcome;
+import com.venuedesk.desk.i18n.RefusalWords;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +38,26 @@ public final class ConflictsViewModel {
     private final DialogService dialogs;
     private final Messages messages;
     private final VenueFormats formats;
+    private final Clock clock;
+    private final RefusalWords words;
     private final ObservableList<ConflictCard> items = FXCollections.observableArrayList();
 
-    /** One refused change as the inbox shows it. */
-    public record ConflictCard(ConflictItem item, String title, String detail, List<Choice> choices) { }
+    /**
+     * One refused change as the inbox shows it.
+     *
+     * @param accessibleText what a screen reader says: guest, resource, time, and what happened
+     */
+    public record ConflictCard(ConflictItem item, String title, String detail, List<Choice> choices,
+                               String accessibleText) { }
 
     /** A free slot offered instead, with its label. */
     public record Choice(Slot slot, String label) { }
 
+    /** Slots the server offered that have begun by {@code clock}'s now are no longer offered. */
     public ConflictsViewModel(LocalBookings bookings, TaskExecutor tasks, DialogService dialogs, Messages messages,
-                              VenueFormats formats) {
+                              VenueFormats formats, Clock clock) {
+        this.clock = clock;
+        this.words = new RefusalWords(messages, formats);
         this.bookings = bookings;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -70,10 +83,34 @@ public final class ConflictsViewModel {
             names.put(resource.id(), resource.name());
         }
         AlternativesText text = new AlternativesText(formats, names);
-        return bookings.openConflicts().stream().map(item -> new ConflictCard(item,
-                messages.get("conflict.kind." + item.kind().name()) + " \u00b7 " + formats.dateTime(item.createdAt()),
-                describe(item.mutation()) + "\n" + reason(item, names),
-                item.alternatives().stream().map(slot -> new Choice(slot, text.describe(slot))).toList())).toList();
+        Instant now = clock.instant();
+        return bookings.openConflicts().stream().map(item -> {
+            String title = messages.get("conflict.kind." + item.kind().name()) + " \u00b7 " + formats.dateTime(item.createdAt());
+            String detail = describe(item.mutation()) + "\n" + reason(item, names);
+            String which = which(item.mutation(), names);
+            return new ConflictCard(item, title, detail,
+                    item.alternatives().stream().filter(slot -> !slot.start().isBefore(now))
+                            .map(slot -> new Choice(slot, text.describe(slot))).toList(),
+                    messages.get("conflict.accessible", which.isEmpty() ? title : which + ", " + title,
+                            detail.replace('\n', ' ')));
+        }).toList();
+    }
+
+    /** Guest, resource and time of the refused change, as far as this desk knows them. */
+    private String which(Mutation mutation, Map<UUID, String> names) {
+        UUID bookingId = mutation.entityId();
+        Optional<com.venuedesk.desk.store.LocalBooking> local = mutation instanceof Mutation.UpsertCustomer
+                ? Optional.empty() : bookings.booking(bookingId);
+        Optional<UUID> customerId = mutation instanceof Mutation.CreateBooking create ? Optional.ofNullable(create.customerId())
+                : local.map(l -> l.booking().customerId());
+        String guest = customerId.flatMap(bookings::customer).map(c -> c.name()).orElse("");
+        String resource = resourceOf(mutation).or(() -> local.map(l -> l.booking().resourceId()))
+                .map(names::get).orElse("");
+        Optional<Instant> start = mutation instanceof Mutation.CreateBooking create ? Optional.of(create.start())
+                : mutation instanceof Mutation.RescheduleBooking move ? Optional.of(move.start())
+                : local.map(l -> l.booking().range().start());
+        return String.join(", ", java.util.stream.Stream.of(guest, resource, start.map(formats::dateTime).orElse(""))
+                .filter(part -> !part.isEmpty()).toList());
     }
 
     /**
@@ -82,8 +119,17 @@ public final class ConflictsViewModel {
      * names ids ("resourceId: no resource 1891..."). Any other reason is the server's own sentence.
      */
     private String reason(ConflictItem item, Map<UUID, String> names) {
-        if (!(item.outcome() instanceof MutationOutcome.Rejected rejected) || rejected.field() == null) {
-            return item.reason();
+        if (item.outcome() instanceof MutationOutcome.Overlap) {
+            return messages.get("conflict.reason.overlap");
+        }
+        if (item.outcome() instanceof MutationOutcome.StaleRevision) {
+            return messages.get("conflict.reason.stale");
+        }
+        if (!(item.outcome() instanceof MutationOutcome.Rejected rejected)) {
+            return words.rule(item.reason());
+        }
+        if (rejected.field() == null) {
+            return words.rejected(null, rejected.status(), item.reason());
         }
         return switch (rejected.field()) {
             case "resourceId" -> resourceOf(item.mutation()).map(names::get)
@@ -91,7 +137,7 @@ public final class ConflictsViewModel {
                     .orElseGet(() -> messages.get("conflict.reason.resource"));
             case "customerId" -> messages.get("conflict.reason.customer");
             case "bookingId" -> messages.get("conflict.reason.booking");
-            default -> item.reason();
+            default -> words.rejected(rejected.field(), rejected.status(), item.reason());
         };
     }
 
@@ -114,6 +160,9 @@ public final class ConflictsViewModel {
         }
         if (mutation instanceof Mutation.ChangeBookingStatus status) {
             return messages.get("conflict.status", messages.get("action." + status.action().name()));
+        }
+        if (mutation instanceof Mutation.UpdateBookingDetails) {
+            return messages.get("conflict.details");
         }
         return messages.get("conflict.customer");
     }

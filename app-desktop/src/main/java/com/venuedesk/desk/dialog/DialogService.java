@@ -22,4 +22,12 @@ public interface DialogService {
 
     /** Asks for a line of text (e.g. a cancellation reason); empty when the user backs out. */
     Optional<String> askForText(String title, String prompt);
+
+    /**
+     * Asks why (a cancellation, a no-show): {@code question} names the booking; the user picks one of
+     * {@code commonReasons} or types one. Empty when the user backs out.
+     */
+    default Optional<String> askForReason(String title, String question, java.util.List<String> commonReasons) {
+        return askForText(title, question);
+    }
 }

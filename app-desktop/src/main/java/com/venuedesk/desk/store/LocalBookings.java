@@ -132,6 +132,37 @@ public final class LocalBookings {
         }, LocalBookings::changeOf);
     }
 
+    /** Another guest or other notes on an active booking; the time stays (see {@link #reschedule}). */
+    public LocalWrite updateDetails(UUID bookingId, UUID customerId, String notes) {
+        return store.write(s -> {
+            try {
+                BookingRow row = s.find(BookingRow.class, bookingId);
+                Optional<Invalid> unusable = unusable(row, bookingId);
+                if (unusable.isPresent()) {
+                    return unusable.get();
+                }
+                Booking booking = rows.booking(row);
+                if (!booking.isActive()) {
+                    return new Invalid("status", "a " + booking.status() + " booking cannot be changed");
+                }
+                CustomerRow customer = customerId == null ? null : s.find(CustomerRow.class, customerId);
+                if (customer == null || customer.deleted) {
+                    return new Invalid("customerId", "unknown customer " + customerId);
+                }
+                Booking changed = new Booking(booking.id(), booking.resourceId(), customerId, booking.range(),
+                        booking.status(), booking.price(), notes, booking.revision(), booking.createdBy(),
+                        booking.createdAt(), booking.checkedInAt(), booking.statusReason());
+                rows.fill(row, changed);
+                row.provisional = true;
+                outbox.record(s, new Mutation.UpdateBookingDetails(ids.get(), bookingId, row.revision, customerId,
+                        changed.notes(), userId));
+                return new Recorded(changed);
+            } catch (DomainException e) {
+                return new Invalid(e.field(), e.getMessage());
+            }
+        }, LocalBookings::changeOf);
+    }
+
     public LocalWrite changeStatus(UUID bookingId, BookingAction action, String reason) {
         return store.write(s -> {
             BookingRow row = s.find(BookingRow.class, bookingId);

@@ -83,7 +83,8 @@ final class OutboxLedger {
     }
 
     private static boolean expectsRevision(Mutation m) {
-        return m instanceof Mutation.RescheduleBooking || m instanceof Mutation.UpsertCustomer;
+        return m instanceof Mutation.RescheduleBooking || m instanceof Mutation.UpsertCustomer
+                || m instanceof Mutation.UpdateBookingDetails;
     }
 
     private Mutation withOwnAppliedRevision(Session s, OutboxRow row, Mutation m) {
@@ -97,6 +98,10 @@ final class OutboxLedger {
         if (m instanceof Mutation.RescheduleBooking r && applied > r.expectedRevision()) {
             return new Mutation.RescheduleBooking(r.mutationId(), r.bookingId(), applied, r.resourceId(), r.start(), r.end(),
                     r.actedBy());
+        }
+        if (m instanceof Mutation.UpdateBookingDetails d && applied > d.expectedRevision()) {
+            return new Mutation.UpdateBookingDetails(d.mutationId(), d.bookingId(), applied, d.customerId(), d.notes(),
+                    d.actedBy());
         }
         if (m instanceof Mutation.UpsertCustomer u && applied > u.expectedRevision()) {
             return new Mutation.UpsertCustomer(u.mutationId(), u.customer(), applied, u.actedBy());

@@ -30,14 +30,22 @@ public final class DeskSignIn {
         /** Signed in from this desk's cache; the client logs in to the server once it is reachable. */
         record Offline(SignedInUser user) implements Result { }
 
-        /** Not signed in; reason is fit to show. */
-        record Refused(String reason) implements Result { }
+        /**
+         * Not signed in. {@code problemType} says why in a stable word (the server's problem type, or
+         * {@code credentials-required} / {@code offline-unconfirmed} from the desk itself) for the desk's own
+         * words in its language; {@code reason} is the English fallback.
+         */
+        record Refused(String reason, String problemType) implements Result {
+            public Refused(String reason) {
+                this(reason, null);
+            }
+        }
     }
 
     public Result signIn(Credentials credentials) {
         if (credentials.username() == null || credentials.username().isBlank()
                 || credentials.password() == null || credentials.password().isEmpty()) {
-            return new Result.Refused("Enter a username and a password.");
+            return new Result.Refused("Enter a username and a password.", "credentials-required");
         }
         try {
             AuthSession session = client.login(credentials.username(), credentials.password());
@@ -52,7 +60,7 @@ public final class DeskSignIn {
                 return offline(credentials, e.getMessage());
             }
             log.info("Server refused sign-in of {}: {}", credentials.username(), e.problem().message());
-            return new Result.Refused(e.problem().message());
+            return new Result.Refused(e.problem().message(), e.problem().type());
         }
     }
 
@@ -81,7 +89,8 @@ public final class DeskSignIn {
         Optional<CachedUser> cached = cache.verify(credentials.username(), credentials.password());
         if (cached.isEmpty()) {
             return new Result.Refused("The server cannot be reached, and this desk cannot confirm that username and "
-                    + "password offline (offline sign-in works with the password of your last online sign-in here).");
+                    + "password offline (offline sign-in works with the password of your last online sign-in here).",
+                    "offline-unconfirmed");
         }
         CachedUser user = cached.get();
         client.loginWhenNeeded(credentials);

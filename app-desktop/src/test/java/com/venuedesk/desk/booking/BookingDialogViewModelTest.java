@@ -44,11 +44,11 @@ class BookingDialogViewModelTest {
 
     @Test
     void opensWithThePickedResourceAndTimeAndQuotesAFreeSlot() {
-        BookingDialogViewModel model = dialogFor(Optional.of(venue.roomB.id()), Venue.at(7, 8));
+        BookingDialogViewModel model = dialogFor(Optional.of(venue.roomB.id()), Venue.at(18, 19));
 
         assertThat(model.resourceProperty().get()).isEqualTo(venue.roomB);
-        assertThat(model.startProperty().get()).isEqualTo(LocalTime.of(7, 0));
-        assertThat(model.endProperty().get()).isEqualTo(LocalTime.of(8, 0));
+        assertThat(model.startProperty().get()).isEqualTo(LocalTime.of(18, 0));
+        assertThat(model.endProperty().get()).isEqualTo(LocalTime.of(19, 0));
         assertThat(model.availableProperty().get()).isTrue();
         assertThat(model.availabilityProperty().get()).isEqualTo("Free \u2013 this time can be booked.");
         assertThat(model.quoteProperty().get()).isEqualTo("60,00\u00a0\u20ac");
@@ -57,7 +57,7 @@ class BookingDialogViewModelTest {
 
     @Test
     void theQuoteFollowsTheFieldsAndAddsThePeakSurchargeOnWeekdayDaytime() {
-        BookingDialogViewModel model = dialogFor(Optional.of(venue.roomA.id()), Venue.at(7, 8));
+        BookingDialogViewModel model = dialogFor(Optional.of(venue.roomA.id()), Venue.at(18, 19));
         assertThat(model.quoteProperty().get()).isEqualTo("40,00\u00a0\u20ac");
 
         model.startProperty().set(LocalTime.of(12, 0));
@@ -85,7 +85,7 @@ class BookingDialogViewModelTest {
 
     @Test
     void savingWithoutAGuestShowsTheErrorNextToTheGuestField() {
-        BookingDialogViewModel model = dialogFor(Optional.of(venue.roomB.id()), Venue.at(7, 8));
+        BookingDialogViewModel model = dialogFor(Optional.of(venue.roomB.id()), Venue.at(18, 19));
 
         model.save();
 
@@ -95,7 +95,7 @@ class BookingDialogViewModelTest {
 
     @Test
     void anEndBeforeTheStartIsAnErrorOnTheTimeFields() {
-        BookingDialogViewModel model = dialogFor(Optional.of(venue.roomB.id()), Venue.at(7, 8));
+        BookingDialogViewModel model = dialogFor(Optional.of(venue.roomB.id()), Venue.at(18, 19));
         model.endProperty().set(LocalTime.of(6, 0));
 
         assertThat(model.timeErrorProperty().get()).isEqualTo("The end must be after the start.");
@@ -104,7 +104,7 @@ class BookingDialogViewModelTest {
 
     @Test
     void aGuestFoundBySearchAsYouTypeIsBookedProvisionally() {
-        BookingDialogViewModel model = dialogFor(Optional.of(venue.roomB.id()), Venue.at(7, 8));
+        BookingDialogViewModel model = dialogFor(Optional.of(venue.roomB.id()), Venue.at(18, 19));
 
         model.customerQueryProperty().set("ada");
         assertThat(model.customerSuggestions()).containsExactly(venue.ada);
@@ -115,7 +115,7 @@ class BookingDialogViewModelTest {
         Booking saved = model.savedProperty().get();
         assertThat(saved).isNotNull();
         assertThat(saved.customerId()).isEqualTo(venue.ada.id());
-        assertThat(saved.range()).isEqualTo(Venue.at(7, 8));
+        assertThat(saved.range()).isEqualTo(Venue.at(18, 19));
         assertThat(saved.status()).isEqualTo(BookingStatus.PENDING);
         assertThat(venue.bookings.isProvisional(saved.id())).isTrue();
         assertThat(venue.bookings.pendingOutboxCount()).isEqualTo(1);
@@ -123,7 +123,7 @@ class BookingDialogViewModelTest {
 
     @Test
     void aNewGuestIsRecordedTogetherWithTheBooking() {
-        BookingDialogViewModel model = dialogFor(Optional.of(venue.roomB.id()), Venue.at(7, 8));
+        BookingDialogViewModel model = dialogFor(Optional.of(venue.roomB.id()), Venue.at(18, 19));
         model.newCustomerProperty().set(true);
         model.newCustomerNameProperty().set("Grace Hopper");
         model.newCustomerEmailProperty().set("grace@example.com");
@@ -137,7 +137,7 @@ class BookingDialogViewModelTest {
 
     @Test
     void aNewGuestWithABadEmailIsRefusedNextToTheGuestField() {
-        BookingDialogViewModel model = dialogFor(Optional.of(venue.roomB.id()), Venue.at(7, 8));
+        BookingDialogViewModel model = dialogFor(Optional.of(venue.roomB.id()), Venue.at(18, 19));
         model.newCustomerProperty().set(true);
         model.newCustomerNameProperty().set("Grace Hopper");
         model.newCustomerEmailProperty().set("grace-at-example");

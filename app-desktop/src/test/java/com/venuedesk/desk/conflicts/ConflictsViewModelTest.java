@@ -35,7 +35,7 @@ class ConflictsViewModelTest {
     void open(@TempDir Path dir) {
         venue = new Venue(dir);
         model = new ConflictsViewModel(venue.bookings, new SameThreadTaskExecutor(), dialogs, messages,
-                new VenueFormats(Venue.BERLIN, Locale.UK));
+                new VenueFormats(Venue.BERLIN, Locale.UK), Venue.CLOCK);
     }
 
     @AfterEach
@@ -70,7 +70,9 @@ class ConflictsViewModelTest {
 
         assertThat(model.items()).singleElement().satisfies(card -> {
             assertThat(card.title()).startsWith(messages.get("conflict.kind.OVERLAP"));
-            assertThat(card.detail()).contains("another desk booked Room A first");
+            // the desk's own words for an overlap, not the server's English sentence (issue 20, point 7)
+            assertThat(card.detail()).contains(messages.get("conflict.reason.overlap"))
+                    .doesNotContain("another desk booked Room A first");
             assertThat(card.choices()).extracting(Choice::label).singleElement().asString().startsWith("Room B: ");
         });
     }

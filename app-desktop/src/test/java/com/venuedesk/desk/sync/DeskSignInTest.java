@@ -77,7 +77,8 @@ class DeskSignInTest {
 
         DeskSignIn.Result result = signIn.signIn(new Credentials(wire.username, "guess"));
 
-        assertThat(result).isEqualTo(new DeskSignIn.Result.Refused("Wrong username or password (detail)"));
+        assertThat(result).isInstanceOfSatisfying(DeskSignIn.Result.Refused.class,
+                refused -> assertThat(refused.reason()).isEqualTo("Wrong username or password (detail)"));
     }
 
     @Test

@@ -16,6 +16,10 @@ public final class RecordingDialogService implements DialogService {
     public final List<String> warnings = new ArrayList<>();
     public final List<String> errors = new ArrayList<>();
     public final Deque<String> answers = new ArrayDeque<>();
+    /** The questions asked (askForText, askForReason), in order. */
+    public final List<String> questions = new ArrayList<>();
+    /** The common reasons offered with each askForReason. */
+    public final List<List<String>> reasonsOffered = new ArrayList<>();
     private final boolean confirmWhenNotTold;
 
     public RecordingDialogService() {
@@ -53,6 +57,14 @@ public final class RecordingDialogService implements DialogService {
 
     @Override
     public Optional<String> askForText(String title, String prompt) {
+        questions.add(prompt);
+        return Optional.ofNullable(answers.poll());
+    }
+
+    @Override
+    public Optional<String> askForReason(String title, String question, List<String> commonReasons) {
+        questions.add(question);
+        reasonsOffered.add(List.copyOf(commonReasons));
         return Optional.ofNullable(answers.poll());
     }
 }

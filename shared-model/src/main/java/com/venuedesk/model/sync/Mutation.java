@@ -21,7 +21,8 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = Mutation.CreateBooking.class, name = "CREATE_BOOKING"),
         @JsonSubTypes.Type(value = Mutation.RescheduleBooking.class, name = "RESCHEDULE_BOOKING"),
         @JsonSubTypes.Type(value = Mutation.ChangeBookingStatus.class, name = "CHANGE_BOOKING_STATUS"),
-        @JsonSubTypes.Type(value = Mutation.UpsertCustomer.class, name = "UPSERT_CUSTOMER")
+        @JsonSubTypes.Type(value = Mutation.UpsertCustomer.class, name = "UPSERT_CUSTOMER"),
+        @JsonSubTypes.Type(value = Mutation.UpdateBookingDetails.class, name = "UPDATE_BOOKING_DETAILS")
 })
 public sealed interface Mutation {
 
@@ -105,6 +106,24 @@ public sealed interface Mutation {
         @Override
         public UUID entityId() {
             return customer.id();
+        }
+    }
+
+    /**
+     * Change a booking's guest and notes (not its time: that is {@link RescheduleBooking}), valid only if the server
+     * still has expectedRevision.
+     */
+    record UpdateBookingDetails(UUID mutationId, UUID bookingId, long expectedRevision, UUID customerId, String notes,
+                                UUID actedBy) implements Mutation {
+        public UpdateBookingDetails {
+            Objects.requireNonNull(mutationId, "mutationId");
+            Objects.requireNonNull(bookingId, "bookingId");
+            notes = notes == null ? "" : notes;
+        }
+
+        @Override
+        public UUID entityId() {
+            return bookingId;
         }
     }
 }

@@ -44,6 +44,7 @@ public final class BookingApi {
         routes.post("/api/v1/bookings", Role.FRONT_DESK, "Book a slot (client id optional; a repeated create is recognised)", this::create);
         routes.get("/api/v1/bookings/{id}", Role.FRONT_DESK, "Read one booking", this::get);
         routes.put("/api/v1/bookings/{id}", Role.FRONT_DESK, "Reschedule (send the revision you read; 412 when stale, 409 on overlap)", this::reschedule);
+        routes.patch("/api/v1/bookings/{id}", Role.FRONT_DESK, "Change guest and notes (send the revision you read; 412 when stale)", this::updateDetails);
         routes.post("/api/v1/bookings/{id}/cancel", Role.FRONT_DESK, "Cancel a booking", step(BookingAction.CANCEL));
         routes.post("/api/v1/bookings/{id}/check-in", Role.FRONT_DESK, "Check the guest in", step(BookingAction.CHECK_IN));
         routes.post("/api/v1/bookings/{id}/complete", Role.FRONT_DESK, "Mark a booking completed", step(BookingAction.COMPLETE));
@@ -81,6 +82,16 @@ public final class BookingApi {
         RescheduleRequest body = Requests.body(ctx, RescheduleRequest.class);
         ctx.json(BookingJson.of(bookingOf(bookings.reschedule(RouteTable.principal(ctx),
                 new Reschedule(id, body.revision(), body.resourceId(), body.start(), body.end())))));
+    }
+
+    /** The guest and notes of a booking; its time is changed with PUT. */
+    record DetailsRequest(Long revision, UUID customerId, String notes) { }
+
+    private void updateDetails(Context ctx) {
+        UUID id = Requests.uuidPath(ctx, "id");
+        DetailsRequest body = Requests.body(ctx, DetailsRequest.class);
+        ctx.json(BookingJson.of(bookingOf(bookings.updateDetails(RouteTable.principal(ctx), id, body.revision(),
+                body.customerId(), body.notes()))));
     }
 
     private io.javalin.http.Handler step(BookingAction action) {

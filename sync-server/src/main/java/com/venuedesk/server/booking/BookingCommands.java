@@ -35,6 +35,10 @@ public final class BookingCommands {
         if (mutation instanceof Mutation.ChangeBookingStatus s) {
             return toOutcome(mutation, bookings.changeStatus(actor, s.bookingId(), s.action(), s.reason(), s.at()));
         }
+        if (mutation instanceof Mutation.UpdateBookingDetails d) {
+            return toOutcome(mutation, bookings.updateDetails(actor, d.bookingId(), d.expectedRevision(), d.customerId(),
+                    d.notes()));
+        }
         Mutation.UpsertCustomer u = (Mutation.UpsertCustomer) mutation;
         Customer c = u.customer();
         return toOutcome(mutation, customers.upsert(actor, c.id(),

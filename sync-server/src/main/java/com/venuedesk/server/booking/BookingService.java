@@ -387,6 +387,65 @@ public final class BookingService implements AutoCloseable {
         });
     }
 
+    /**
+     * Another guest or other notes, if nobody changed the booking since {@code expectedRevision}; the time stays. The
+     * history says CUSTOMER_CHANGED (from and to) when the guest changes, UPDATED when only the notes do.
+     */
+    public BookingOutcome updateDetails(Principal actor, UUID bookingId, Long expectedRevision, UUID customerId, String notes) {
+        if (!actor.may(Role.FRONT_DESK)) {
+            return new BookingOutcome.Forbidden("your role may not change bookings");
+        }
+        if (expectedRevision == null) {
+            return new BookingOutcome.Invalid("revision", "revision is required (the revision you last read)");
+        }
+        if (customerId == null) {
+            return new BookingOutcome.Invalid("customerId", "customerId is required");
+        }
+        if (notes != null && notes.length() > 4000) {
+            return new BookingOutcome.Invalid("notes", "notes must be at most 4000 characters");
+        }
+        return db.inTransaction(session -> {
+            BookingEntity entity = session.find(BookingEntity.class, bookingId, LockModeType.PESSIMISTIC_WRITE);
+            if (entity == null) {
+                return new BookingOutcome.NotFound(bookingId);
+            }
+            Booking current = entity.toBooking();
+            if (current.revision() != expectedRevision) {
+                return new BookingOutcome.StaleRevision(current);
+            }
+            if (!current.isActive()) {
+                return new BookingOutcome.RefusedTransition(current,
+                        "a " + current.status() + " booking cannot be changed; only PENDING or CONFIRMED ones can");
+            }
+            if (CustomerStore.liveIds(session, Set.of(customerId)).isEmpty()) {
+                return new BookingOutcome.Invalid("customerId", "no customer " + customerId);
+            }
+            String newNotes = notes == null ? "" : notes;
+            if (current.customerId().equals(customerId) && current.notes().equals(newNotes)) {
+                return new BookingOutcome.Saved(current, false);
+            }
+            Booking changed = new Booking(current.id(), current.resourceId(), customerId, current.range(),
+                    current.status(), current.price(), newNotes, current.revision() + 1, current.createdBy(),
+                    current.createdAt(), current.checkedInAt(), current.statusReason());
+            entity.write(changed);
+            Map<String, String> details = new java.util.LinkedHashMap<>();
+            boolean otherGuest = !current.customerId().equals(customerId);
+            if (otherGuest) {
+                details.put("fromCustomerId", current.customerId().toString());
+                details.put("toCustomerId", customerId.toString());
+            }
+            if (!current.notes().equals(newNotes)) {
+                details.put("notesChanged", "true");
+            }
+            history.record(session, HistoryEntry.of(EntityType.BOOKING, bookingId, changed.revision(),
+                    otherGuest ? HistoryAction.CUSTOMER_CHANGED : HistoryAction.UPDATED, actor.historyActor())
+                    .withDetails(details));
+            LOG.info("booking details changed bookingId={} revision={} guestChanged={} by={}", bookingId,
+                    changed.revision(), otherGuest, actor.username());
+            return new BookingOutcome.Saved(changed, false);
+        });
+    }
+
     /** A move as the history tells it: to another resource, or in time only, with where from and where to. */
     private static HistoryEntry moveEntry(Booking before, Booking after, Principal actor) {
         boolean otherResource = !before.resourceId().equals(after.resourceId());
