@@ -201,6 +201,24 @@ class WriteRoutesFuzzIT {
                 () -> object(Map.of("refreshToken", refreshToken))));
         routes.add(new WriteRoute(HandlerType.POST, "/api/v1/auth/logout", "/api/v1/auth/logout", asNobody,
                 () -> object(Map.of("refreshToken", "not-a-token-of-anyone"))));
+        routes.add(new WriteRoute(HandlerType.PATCH, "/api/v1/bookings/{id}", "/api/v1/bookings/" + booking, asAdmin,
+                () -> object(Map.of("customerId", guest, "notes", "window seat",
+                        "revision", admin.get("/api/v1/bookings/" + booking).json().get("revision").asLong()))));
+        routes.add(new WriteRoute(HandlerType.PUT, "/api/v1/customers/{id}/contact-preferences",
+                "/api/v1/customers/" + guest + "/contact-preferences", asAdmin,
+                () -> object(Map.of("language", "de", "emailOptOut", false, "smsOptIn", true, "smsOptOut", false))));
+        routes.add(new WriteRoute(HandlerType.POST, "/api/v1/resources/{id}/calendar-token",
+                "/api/v1/resources/" + room + "/calendar-token", asAdmin, () -> object(Map.of("includeGuests", false))));
+        // these take no JSON (a retry of a notification that does not exist, the signed provider callbacks, the
+        // unsubscribe link): whatever the body, the answer is a problem, never a 5xx, and nothing is stored
+        routes.add(new WriteRoute(HandlerType.POST, "/api/v1/notifications/{id}/retry",
+                "/api/v1/notifications/" + UUID.randomUUID() + "/retry", asAdmin, () -> object(Map.of())));
+        routes.add(new WriteRoute(HandlerType.POST, "/api/v1/notifications/sms/status", "/api/v1/notifications/sms/status",
+                asNobody, () -> object(Map.of("MessageSid", "SM1", "MessageStatus", "delivered"))));
+        routes.add(new WriteRoute(HandlerType.POST, "/api/v1/notifications/sms/inbound", "/api/v1/notifications/sms/inbound",
+                asNobody, () -> object(Map.of("From", "+4930123", "Body", "STOP"))));
+        routes.add(new WriteRoute(HandlerType.POST, "/api/v1/notifications/unsubscribe",
+                "/api/v1/notifications/unsubscribe?token=not-a-token", asNobody, () -> object(Map.of())));
         // retrying a parked event takes no body; the parked entry does not exist, so every variant is a 404
         routes.add(new WriteRoute(HandlerType.POST, "/api/v1/consumers/parked/{id}/retry",
                 "/api/v1/consumers/parked/" + UUID.randomUUID() + "/retry", asAdmin, () -> object(Map.of())));
@@ -216,6 +234,7 @@ class WriteRoutesFuzzIT {
         String before = stored.get();
         ApiClient client = route.client().get();
         ApiClient.Reply reply = route.method() == HandlerType.PUT ? client.put(route.concretePath(), body)
+                : route.method() == HandlerType.PATCH ? client.patch(route.concretePath(), body)
                 : client.post(route.concretePath(), body);
         softly.assertThat(reply.status()).as(what + " -> " + abbreviate(reply.body())).isLessThan(500);
         if (reply.status() >= 400 && reply.status() < 500) {
