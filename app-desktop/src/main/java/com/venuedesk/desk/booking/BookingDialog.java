@@ -207,7 +207,8 @@ public final class BookingDialog extends Dialog<Booking> {
         scroll.setMinHeight(120);
         form.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
-        ButtonType saveType = new ButtonType(messages.get("booking.save"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType saveType = new ButtonType(messages.get(model.changing() ? "booking.save.changes" : "booking.save"),
+                ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(saveType, ButtonType.CANCEL);
         getDialogPane().lookupButton(ButtonType.CANCEL).setId("cancelBooking");
         Button save = (Button) getDialogPane().lookupButton(saveType);
