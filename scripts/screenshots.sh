@@ -12,3 +12,6 @@ xvfb-run -a -s "-screen 0 1280x800x24" \
 # the booking history dialog, online and offline, opened from a booking's context menu (audit endpoint played by a stub)
 xvfb-run -a -s "-screen 0 1280x800x24" \
   java -Dprism.order=sw -cp "$cp" com.venuedesk.desk.history.HistoryScreenshots "$out"
+# the screens of issue 20: booking dialog states, cancel prompt, provisional / awaiting approval, approvals, German conflicts
+xvfb-run -a -s "-screen 0 1280x800x24" \
+  java -Dprism.order=sw -cp "$cp" com.venuedesk.desk.BusyMorningScreenshots "$out"

@@ -47,9 +47,11 @@ public final class BookingDialog extends Dialog<Booking> {
     /** Room left around the dialog on the screen (window frame, task bar). */
     private static final double SCREEN_MARGIN = 24;
     /** Below this screen width (in JavaFX pixels, i.e. after 125 / 150 % scaling) the side panel goes below the form. */
-    private static final double SIDE_BY_SIDE_WIDTH = 960;
+    private static final double SIDE_BY_SIDE_WIDTH = 1100;
 
     private final Rectangle2D screenArea;
+    private ScrollPane scroll;
+    private javafx.scene.layout.Region content;
 
     public BookingDialog(BookingDialogViewModel model, Messages messages, VenueFormats formats, Window owner) {
         this(model, messages, formats, owner, screenOf(owner));
@@ -184,10 +186,12 @@ public final class BookingDialog extends Dialog<Booking> {
         Node side = sidePanel(model, messages);
         boolean sideBySide = screenArea.getWidth() >= SIDE_BY_SIDE_WIDTH;
         javafx.scene.layout.Pane content = sideBySide ? new HBox(18, form, side) : new VBox(12, form, side);
+        this.content = content;
         content.setPadding(new Insets(2));
         // the buttons sit below the content, outside this scroll pane: on a small or scaled screen the fields scroll,
         // the buttons stay in sight
         ScrollPane scroll = new ScrollPane(content);
+        this.scroll = scroll;
         scroll.setId("bookingContent");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -195,12 +199,16 @@ public final class BookingDialog extends Dialog<Booking> {
         scroll.setFocusTraversable(false);
         getDialogPane().setContent(scroll);
         getDialogPane().setPadding(new Insets(6));
-        getDialogPane().setPrefWidth(Math.min(sideBySide ? 880 : 620, screenArea.getWidth() - SCREEN_MARGIN));
+        // AtlantaFX caps every dialog pane at 600 px wide: the side panel (availability, price, alternatives) was cut off
+        // (an inline style: the theme's rule outranked a plain setter here)
+        getDialogPane().setStyle("-fx-max-width: 10000px;");
+        // as wide as the content asks (the theme's fonts and paddings decide), at most the screen: see fitToContent
         // the pane may shrink below its content on a small screen: the fields scroll, the buttons keep their place
         scroll.setMinHeight(120);
         form.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
-        ButtonType saveType = new ButtonType(messages.get("booking.save"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType saveType = new ButtonType(messages.get(model.changing() ? "booking.save.changes" : "booking.save"),
+                ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(saveType, ButtonType.CANCEL);
         getDialogPane().lookupButton(ButtonType.CANCEL).setId("cancelBooking");
         Button save = (Button) getDialogPane().lookupButton(saveType);
@@ -257,6 +265,12 @@ public final class BookingDialog extends Dialog<Booking> {
         if (window == null || !window.isShowing()) {
             return;
         }
+        // the scroll pane asks for room to show all of its content, however tall that is now
+        content.applyCss();
+        double width = Math.max(content.prefWidth(-1), scroll.getViewportBounds().getWidth());
+        scroll.setPrefViewportWidth(content.prefWidth(-1));
+        scroll.setPrefViewportHeight(content.prefHeight(width));
+        getDialogPane().requestLayout();
         window.sizeToScene();
         double maxHeight = screenArea.getHeight() - SCREEN_MARGIN;
         if (window.getHeight() > maxHeight) {

@@ -53,6 +53,8 @@ class BookingDialogViewTest {
 
     @Start
     void start(Stage stage) throws Exception {
+        // the desk's theme, as App sets it: AtlantaFX styles dialogs (e.g. at most 600 px wide unless told otherwise)
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         venue = new Venue(Files.createTempDirectory("booking-dialog"));
         owner = stage;
         stage.setScene(new Scene(new StackPane(), 400, 300));
@@ -82,6 +84,16 @@ class BookingDialogViewTest {
         return dialog[0];
     }
 
+    private static String debug(BookingDialog dialog) {
+        Window w = windowOf(dialog);
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) dialog.getDialogPane().lookup("#bookingContent");
+        Node notes = dialog.getDialogPane().lookup("#notes");
+        return String.format("window %s,%s %sx%s; pane pref %s; scroll vp %s pref %s; content pref %s; notes %s", w.getX(), w.getY(),
+                w.getWidth(), w.getHeight(), dialog.getDialogPane().prefHeight(-1), scroll.getViewportBounds(),
+                scroll.getPrefViewportHeight(), ((javafx.scene.layout.Region) scroll.getContent()).prefHeight(-1),
+                notes.localToScreen(notes.getBoundsInLocal()));
+    }
+
     private static Window windowOf(BookingDialog dialog) {
         return dialog.getDialogPane().getScene().getWindow();
     }
@@ -106,13 +118,15 @@ class BookingDialogViewTest {
             assertThat(dialog.getDialogPane().lookup("#newCustomerPhone").isVisible()).isTrue();
             for (String button : List.of("#saveBooking", "#cancelBooking")) {
                 Node node = dialog.getDialogPane().lookup(button);
-                assertThat(inside(node, window)).as("%s inside the window on %s", button, screen).isTrue();
+                assertThat(inside(node, window)).as("%s inside the window on %s: %s", button, screen, debug(dialog)).isTrue();
             }
             assertThat(window.getY() + window.getHeight()).as("window bottom on %s", screen).isLessThanOrEqualTo(screen.getMaxY());
             assertThat(window.getWidth()).as("window width on %s", screen).isLessThanOrEqualTo(screen.getWidth());
+            Node availability = dialog.getDialogPane().lookup("#availability");
+            assertThat(inside(availability, window)).as("the availability panel in sight on %s: %s", screen, debug(dialog)).isTrue();
             if (screen.getHeight() >= 700) {
                 assertThat(inside(dialog.getDialogPane().lookup("#notes"), window))
-                        .as("on a full 1280x800 screen the notes need no scrolling").isTrue();
+                        .as("on a full 1280x800 screen the notes need no scrolling: %s", debug(dialog)).isTrue();
             }
             robot.interact(dialog::close);
         }

@@ -86,7 +86,10 @@ class CalendarViewModelTest {
         assertThat(venue.bookings.booking(venue.adaInRoomA.id()).orElseThrow().booking().status()).isEqualTo(BookingStatus.CANCELLED);
         assertThat(venue.bookings.booking(venue.adaInRoomA.id()).orElseThrow().booking().statusReason()).isEqualTo("guest called off");
         assertThat(model.entries()).isEmpty();
-        assertThat(dialogs.notifications).containsExactly("Booking cancelled.");
+        // every confirmation names the booking (issue 20, point 3)
+        assertThat(dialogs.notifications).containsExactly("Booking cancelled. Ada Lovelace, Room A, 01.12.2026, 10:00 \u2013 11:00");
+        assertThat(dialogs.questions).singleElement().asString().contains("Ada Lovelace", "Room A", "10:00");
+        assertThat(dialogs.reasonsOffered).singleElement().asList().contains("Guest cancelled", "Venue closed");
     }
 
     @Test
@@ -130,7 +133,7 @@ class CalendarViewModelTest {
         model.reschedule(venue.adaInRoomA.id(), venue.roomA.id(), later.start(), later.end());
 
         assertThat(venue.bookings.booking(venue.adaInRoomA.id()).orElseThrow().booking().range()).isEqualTo(later);
-        assertThat(dialogs.notifications).containsExactly("Booking moved.");
+        assertThat(dialogs.notifications).containsExactly("Booking moved: Ada Lovelace, Room A, 01.12.2026, 15:00 \u2013 16:00");
     }
 
     @Test

@@ -141,6 +141,42 @@ class DeskSyncEndToEndIT {
         }
     }
 
+    /** Issue 20, point 4: a booking changed at the desk (moved, another guest, new notes) reaches the server so. */
+    @Test
+    void aBookingsGuestAndNotesChangedAtTheDeskAfterAMoveReachTheServerInOneSync(@TempDir Path dir) throws Exception {
+        try (VenueDeskServer server = VenueDeskServer.start(ServerUnderTest.config(ServerUnderTest.Db.H2, dir.resolve("server")))) {
+            Venue venue = new Venue(server);
+            UUID room = UUID.fromString(venue.resource("Room A"));
+            UUID ada = UUID.fromString(venue.customer("Ada Lovelace"));
+            UUID grace = UUID.fromString(venue.customer("Grace Hopper"));
+            venue.staff("front", Role.FRONT_DESK);
+            try (Desk front = Desk.open(dir.resolve("front"), server.baseUri().toString(), "front")) {
+                front.engine.syncNow();
+                UUID id = ((LocalWrite.Recorded) front.bookings.createBooking(room, ada, new TimeRange(NINE, TEN), "window"))
+                        .entity().id();
+                front.engine.syncNow();
+
+                // offline: moved an hour later, then another guest and other notes (two mutations of one booking)
+                assertThat(front.bookings.reschedule(id, room, new TimeRange(TEN, TEN.plusSeconds(3600))))
+                        .isInstanceOf(LocalWrite.Recorded.class);
+                assertThat(front.bookings.updateDetails(id, grace, "window, vegan lunch")).isInstanceOf(LocalWrite.Recorded.class);
+                front.engine.syncNow();
+
+                assertThat(front.store.pendingOutboxCount()).isZero();
+                assertThat(front.bookings.openConflicts()).isEmpty();
+                JsonNode onServer = venue.admin.get("/api/v1/bookings/" + id).json();
+                assertThat(onServer.get("customerId").asText()).isEqualTo(grace.toString());
+                assertThat(onServer.get("notes").asText()).isEqualTo("window, vegan lunch");
+                assertThat(onServer.get("start").asText()).isEqualTo(TEN.toString());
+                assertThat(onServer.get("revision").asLong()).isEqualTo(3);
+                Booking local = front.bookings.booking(id).orElseThrow().booking();
+                assertThat(front.bookings.isProvisional(id)).isFalse();
+                assertThat(local.customerId()).isEqualTo(grace);
+                assertThat(local.revision()).isEqualTo(3);
+            }
+        }
+    }
+
     private static List<String> serverDay(Venue venue, UUID room) {
         JsonNode list = venue.admin.get("/api/v1/bookings?resourceId=" + room + "&from=" + DAY_START + "&to=" + DAY_END).json();
         List<String> out = new ArrayList<>();
