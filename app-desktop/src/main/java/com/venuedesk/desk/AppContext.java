@@ -467,14 +467,16 @@ public final class AppContext implements AutoCloseable {
 
         NavigationViewModel navigation = new NavigationViewModel(Section.offeredTo(user.role()));
         Node screens = screens(user, bookings, engine, calendarPane, conflicts, navigation, subscriptions);
-        MainView main = new MainView(messages, calendar, screens, new StatusBarView(status), user.username(),
+        StatusBarView statusBar = new StatusBarView(status);
+        MainView main = new MainView(messages, calendar, screens, statusBar, user.username(),
                 () -> syncNow(engine), this::signOut, new ConflictsView(conflicts, messages),
                 user.mayManage() ? this::openSettings : null);
         main.showCalendarToolsWhen(navigation.currentProperty().isEqualTo(Section.CALENDAR));
         if (user.mayManage()) {
             ApprovalsViewModel approvals = new ApprovalsViewModel(bookings, tasks, dialogs, messages, formats, clock);
             subscriptions.add(approvals.watchStore());
-            main.addCalendarTool(ApprovalsView.button(approvals, messages, this::window, day -> {
+            // in the status bar, beside the conflicts count: the calendar's toolbar is full at 1280 px
+            statusBar.addTool(ApprovalsView.button(approvals, messages, this::window, day -> {
                 calendar.modeProperty().set(com.venuedesk.desk.calendar.CalendarMode.DAY);
                 calendar.dateProperty().set(day);
             }));

@@ -31,7 +31,7 @@ public final class ApprovalsView {
         button.setId("approvals");
         button.textProperty().bind(Bindings.createStringBinding(
                 () -> messages.get("approvals.button", model.waiting().size()), model.waiting()));
-        button.getStyleClass().add(Styles.WARNING);
+        button.getStyleClass().addAll(Styles.WARNING, Styles.SMALL, Styles.FLAT);
         button.visibleProperty().bind(Bindings.isNotEmpty(model.waiting()));
         button.managedProperty().bind(button.visibleProperty());
         button.setOnAction(e -> dialog(model, messages, owner.get(), show).show());

@@ -61,4 +61,10 @@ public final class StatusBarView extends HBox {
         label.managedProperty().bind(label.visibleProperty());
         return label;
     }
+
+    /** A control of another feature in the status bar (e.g. the managers' approvals), before the user's name. */
+    public void addTool(javafx.scene.Node tool) {
+        int at = Math.max(0, getChildren().size() - 2);
+        getChildren().add(at, tool);
+    }
 }

@@ -57,7 +57,8 @@ class BookingDialogViewTest {
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         venue = new Venue(Files.createTempDirectory("booking-dialog"));
         owner = stage;
-        stage.setScene(new Scene(new StackPane(), 400, 300));
+        // the primary stage is shared with later tests (DeskAppIT starts the app in it and keeps its size)
+        stage.setScene(new Scene(new StackPane(), 1280, 800));
         stage.show();
     }
 

@@ -81,7 +81,7 @@ class BusyMorningCalendarTest {
                 NINE_TWENTY_ONE, requests::add);
         model.whenChangeRequested(opened::add);
         pane = new CalendarPane(model, messages, true);
-        stage.setScene(new Scene(pane, 1100, 760));
+        stage.setScene(new Scene(pane, 1280, 800));
         stage.show();
         model.modeProperty().set(CalendarMode.WEEK);
         model.reload();

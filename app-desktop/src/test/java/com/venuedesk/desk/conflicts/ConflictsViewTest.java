@@ -49,7 +49,8 @@ class ConflictsViewTest {
         venue = new Venue(Files.createTempDirectory("conflicts-view"));
         model = new ConflictsViewModel(venue.bookings, new SameThreadTaskExecutor(), new RecordingDialogService(), german,
                 formats, NINE_TWENTY_ONE);
-        stage.setScene(new Scene(new ConflictsView(model, german), 420, 700));
+        // a desk-sized window: the primary stage is shared with later tests (DeskAppIT keeps its size)
+        stage.setScene(new Scene(new ConflictsView(model, german), 1280, 800));
         stage.show();
     }
 
