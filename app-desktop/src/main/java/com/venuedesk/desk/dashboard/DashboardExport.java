@@ -1,5 +1,6 @@
 package com.venuedesk.desk.dashboard;
 
+import com.venuedesk.model.rules.CsvCells;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -23,7 +24,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The dashboard as files: CSV of what is shown (cells a spreadsheet would run as a formula are defused with a leading
@@ -79,22 +79,11 @@ public final class DashboardExport {
             if (i > 0) {
                 out.append(',');
             }
-            out.append(cell(cells[i]));
+            out.append(CsvCells.cell(cells[i]));
         }
         out.append("\r\n");
     }
 
-    /** One CSV cell, defused and quoted as needed. */
-    public static String cell(Object value) {
-        String text = value == null ? "" : Objects.toString(value);
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-            text = '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
-    }
 
     public static void pdf(Path file, DashboardFigures f, List<Chart> charts, Messages m, ZoneId zone) throws IOException {
         Document document = new Document(PageSize.A4, 36, 36, 36, 36);

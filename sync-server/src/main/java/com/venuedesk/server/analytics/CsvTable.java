@@ -1,14 +1,13 @@
 package com.venuedesk.server.analytics;
 
+import com.venuedesk.model.rules.CsvCells;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * A report as RFC 4180 CSV for a spreadsheet. A cell that a spreadsheet would run as a formula (one that starts with
- * {@code = + - @}, a tab or a carriage return: a resource named {@code =HYPERLINK(...)}) is defused by a leading
- * apostrophe, as OWASP advises, so it shows as the text it is.
+ * A report as RFC 4180 CSV for a spreadsheet; each cell is written by the shared {@link CsvCells} rule, so a cell a
+ * spreadsheet would run as a formula is defused exactly as in the desk's exports.
  */
 public final class CsvTable<T> {
     private final List<String> headers = new ArrayList<>();
@@ -38,20 +37,9 @@ public final class CsvTable<T> {
             if (i > 0) {
                 out.append(',');
             }
-            out.append(cell(cells.get(i)));
+            out.append(CsvCells.cell(cells.get(i)));
         }
         out.append("\r\n");
     }
 
-    /** One cell, defused and quoted as needed. */
-    public static String cell(Object value) {
-        String text = value == null ? "" : Objects.toString(value);
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-            text = '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
-    }
 }
