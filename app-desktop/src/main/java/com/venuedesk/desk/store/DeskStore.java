@@ -387,7 +387,7 @@ public final class DeskStore implements AutoCloseable {
      */
     public Resync.Outcome finishResync(Resync resync) {
         return write(s -> {
-            Resync.Outcome outcome = query(s, c -> ResyncSweep.sweep(c, resync.seen));
+            Resync.Outcome outcome = query(s, c -> ResyncSweep.sweep(c, resync.seen, json));
             s.find(SyncStateRow.class, SyncStateRow.ONLY_ROW).resyncStartedAt = null;
             return outcome;
         }, outcome -> StoreChange.server(EnumSet.of(Topic.BOOKINGS, Topic.CUSTOMERS, Topic.RESOURCES, Topic.SYNC_STATE)));

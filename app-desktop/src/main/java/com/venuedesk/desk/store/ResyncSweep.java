@@ -1,7 +1,6 @@
 package com.venuedesk.desk.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.venuedesk.model.sync.Mutation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,14 +23,12 @@ import java.util.UUID;
 final class ResyncSweep {
     private static final List<String> TABLES = List.of("booking", "customer", "resource", "availability_rule", "blackout");
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private ResyncSweep() {
     }
 
-    static Resync.Outcome sweep(Connection c, Set<UUID> seen) throws SQLException {
+    static Resync.Outcome sweep(Connection c, Set<UUID> seen, WireJson json) throws SQLException {
         Set<UUID> pending = ids(c, "SELECT DISTINCT entity_id FROM outbox WHERE state = '" + OutboxLedger.PENDING + "'");
-        pending.addAll(requeueLostCreations(c, seen, pending));
+        pending.addAll(requeueLostCreations(c, seen, pending, json));
         int removed = 0;
         int kept = 0;
         for (String table : TABLES) {
@@ -65,7 +62,8 @@ final class ResyncSweep {
      * Puts back into the outbox the applied mutations of records this desk created (its first outbox entry for the
      * record is a creation) that the complete pull did not bring; answers their ids.
      */
-    private static Set<UUID> requeueLostCreations(Connection c, Set<UUID> seen, Set<UUID> pending) throws SQLException {
+    private static Set<UUID> requeueLostCreations(Connection c, Set<UUID> seen, Set<UUID> pending, WireJson json)
+            throws SQLException {
         Set<UUID> firstSeen = new HashSet<>();
         Set<UUID> createdHere = new HashSet<>();
         try (PreparedStatement query = c.prepareStatement("SELECT entity_id, mutation FROM outbox WHERE state = ?"
@@ -77,7 +75,7 @@ final class ResyncSweep {
                     if (seen.contains(id) || pending.contains(id) || !firstSeen.add(id)) {
                         continue;
                     }
-                    if (isCreation(r.getString(2))) {
+                    if (isCreation(json.mutation(r.getString(2)))) {
                         createdHere.add(id);
                     }
                 }
@@ -95,14 +93,9 @@ final class ResyncSweep {
         return createdHere;
     }
 
-    private static boolean isCreation(String mutationJson) {
-        try {
-            JsonNode m = MAPPER.readTree(mutationJson);
-            String kind = m.path("kind").asText();
-            return kind.equals("CREATE_BOOKING") || (kind.equals("UPSERT_CUSTOMER") && m.path("expectedRevision").asLong() == 0);
-        } catch (java.io.IOException e) {
-            return false;
-        }
+    private static boolean isCreation(Mutation mutation) {
+        return mutation instanceof Mutation.CreateBooking
+                || (mutation instanceof Mutation.UpsertCustomer upsert && upsert.expectedRevision() == 0);
     }
 
     private static void markProvisional(Connection c, Set<UUID> pending, Set<UUID> seen) throws SQLException {
