@@ -48,6 +48,9 @@ public final class LogConsumers implements AutoCloseable {
     /** Lag beyond this is reported as this: a gauge, not an audit. */
     private static final int LAG_COUNT_CAP = 100_000;
     private static final int ERROR_MAX = 2000;
+    /** A parked event's columns in the order {@link #parkedOf} reads them. */
+    private static final String PARKED_SELECT = "SELECT id, consumer, seq, entity_type, entity_id, action, attempts,"
+            + " last_error, parked_at, state, resolved_at FROM log_consumer_parked";
 
     private final Database db;
     private final ChangeFeed feed;
@@ -371,8 +374,7 @@ public final class LogConsumers implements AutoCloseable {
 
     /** Parked events, newest first; {@code consumer} and {@code state} optional. */
     public List<Parked> parked(String consumer, String state) {
-        StringBuilder sql = new StringBuilder("SELECT id, consumer, seq, entity_type, entity_id, action, attempts,"
-                + " last_error, parked_at, state, resolved_at FROM log_consumer_parked WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder(PARKED_SELECT + " WHERE 1 = 1");
         List<String> args = new ArrayList<>();
         if (consumer != null) {
             sql.append(" AND consumer = ?");
@@ -455,8 +457,7 @@ public final class LogConsumers implements AutoCloseable {
     }
 
     private static Parked reread(Connection c, UUID id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT id, consumer, seq, entity_type, entity_id, action, attempts,"
-                + " last_error, parked_at, state, resolved_at FROM log_consumer_parked WHERE id = ?")) {
+        try (PreparedStatement s = c.prepareStatement(PARKED_SELECT + " WHERE id = ?")) {
             s.setObject(1, id);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
