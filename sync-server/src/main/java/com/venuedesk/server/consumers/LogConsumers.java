@@ -141,6 +141,9 @@ public final class LogConsumers implements AutoCloseable {
     public Round runOnce(String name) {
         LogConsumer consumer = consumers.get(name);
         return db.inTransaction(session -> session.doReturningWork(connection -> {
+            if (!workWaiting(connection, name)) {
+                return Round.IDLE;
+            }
             Optional<State> locked = lockRow(connection, name);
             if (locked.isEmpty()) {
                 return Round.HELD_ELSEWHERE;
@@ -214,6 +217,32 @@ public final class LogConsumers implements AutoCloseable {
 
         State failing(long seq, int count, Instant at, String error) {
             return new State(cursor, seq, count, at, error);
+        }
+    }
+
+    /**
+     * Whether a batch could do anything, read without the row's lock: an event past the cursor that is not a failed
+     * one waiting for its retry. An idle poll so takes no lock and writes nothing; on PostgreSQL it takes no
+     * transaction id either, so it never holds back the feed's horizon for desks (a row lock would, for as long as the
+     * poll ran). A stale read only costs a batch that finds nothing under the lock.
+     */
+    private boolean workWaiting(Connection c, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT epoch, tx_id, seq, failing_seq, retry_at"
+                + " FROM log_consumer WHERE name = ?")) {
+            s.setString(1, name);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return true;
+                }
+                Cursor cursor = new Cursor(r.getInt(1), r.getLong(2), r.getLong(3));
+                r.getLong(4);
+                boolean failing = !r.wasNull();
+                OffsetDateTime retryAt = r.getObject(5, OffsetDateTime.class);
+                if (failing && retryAt != null && retryAt.toInstant().isAfter(clock.instant())) {
+                    return false;
+                }
+                return !feed.after(c, cursor, 1).rows().isEmpty();
+            }
         }
     }
 
