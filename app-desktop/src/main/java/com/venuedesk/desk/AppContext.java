@@ -539,8 +539,12 @@ public final class AppContext implements AutoCloseable {
             screens.put(Section.DASHBOARD, () -> {
                 DashboardViewModel dashboard = new DashboardViewModel(new AnalyticsClient(client, clock),
                         new DashboardCache(settings.home().resolve("dashboard-figures.json")), tasks, dialogs, messages,
-                        formats.zone());
-                navigation.whenOpened(Section.DASHBOARD, dashboard::reload);
+                        formats.zone(), bookings::resources);
+                navigation.whenOpened(Section.DASHBOARD, () -> {
+                    dashboard.loadResources();
+                    dashboard.reload();
+                });
+                dashboard.loadResources();
                 dashboard.reload();
                 return new DashboardView(dashboard);
             });

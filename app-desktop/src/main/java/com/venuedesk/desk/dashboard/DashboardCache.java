@@ -12,9 +12,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * The last figures fetched for each choice of period and resource type, in one JSON file in the desk's home, so that
+ * The last figures fetched for each choice of period, resource type and resource, in one JSON file in the desk's home, so that
  * the dashboard still has something to show offline. Blocking: call through the task executor.
  */
 public class DashboardCache {
@@ -25,13 +26,13 @@ public class DashboardCache {
         this.file = file;
     }
 
-    public synchronized Optional<DashboardFigures> load(DashboardPeriod period, ResourceType type) {
-        return Optional.ofNullable(all().get(key(period, type)));
+    public synchronized Optional<DashboardFigures> load(DashboardPeriod period, ResourceType type, UUID resourceId) {
+        return Optional.ofNullable(all().get(key(period, type, resourceId)));
     }
 
     public synchronized void save(DashboardFigures figures) {
         Map<String, DashboardFigures> all = all();
-        all.put(key(figures.period(), figures.resourceType()), figures);
+        all.put(key(figures.period(), figures.resourceType(), figures.resourceId()), figures);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -53,7 +54,7 @@ public class DashboardCache {
         }
     }
 
-    private static String key(DashboardPeriod period, ResourceType type) {
-        return period.name() + "/" + (type == null ? "ALL" : type.name());
+    private static String key(DashboardPeriod period, ResourceType type, UUID resourceId) {
+        return period.name() + "/" + (type == null ? "ALL" : type.name()) + (resourceId == null ? "" : "/" + resourceId);
     }
 }

@@ -11,6 +11,7 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import com.venuedesk.desk.dashboard.DashboardFigures.BookedVsUsed;
 import com.venuedesk.desk.dashboard.DashboardFigures.Kpis;
 import com.venuedesk.desk.dashboard.DashboardFigures.ResourceBar;
 import com.venuedesk.desk.dashboard.DashboardFigures.TrendPoint;
@@ -70,6 +71,14 @@ public final class DashboardExport {
         rows.add(new String[] {m.get("dashboard.kpi.utilization"), DashboardViewModel.percent(k.utilization(), m.locale())});
         rows.add(new String[] {m.get("dashboard.kpi.cancellations"), DashboardViewModel.percent(k.cancellationRate(), m.locale())});
         rows.add(new String[] {m.get("dashboard.kpi.noShows"), DashboardViewModel.percent(k.noShowRate(), m.locale())});
+        rows.add(new String[] {m.get("dashboard.kpi.leadTime"), k.leadTimeHours() == null ? "–"
+                : m.get("dashboard.kpi.leadTimeValue", String.format(m.locale(), "%.1f", k.leadTimeHours()))});
+        BookedVsUsed used = k.used();
+        rows.add(new String[] {m.get("dashboard.kpi.used"), used.bookedMinutes() == 0 ? "–"
+                : m.get("dashboard.kpi.usedValue", Long.toString(used.bookedMinutes()),
+                        DashboardViewModel.percent(used.usedShare(), m.locale()),
+                        DashboardViewModel.percent(used.noShowShare(), m.locale()),
+                        Long.toString(used.lateCancelledMinutes()))});
         rows.add(new String[] {m.get("dashboard.kpi.staff"), Long.toString(k.staffActiveLast24h())});
         return rows;
     }

@@ -4,6 +4,7 @@ import com.venuedesk.desk.dashboard.DashboardFigures.HeatCell;
 import com.venuedesk.desk.dashboard.DashboardFigures.ResourceBar;
 import com.venuedesk.desk.dashboard.DashboardFigures.TrendPoint;
 import com.venuedesk.desk.i18n.Messages;
+import com.venuedesk.model.domain.Resource;
 import com.venuedesk.model.domain.ResourceType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -69,6 +70,20 @@ public final class DashboardView extends BorderPane {
         type.getItems().addAll(ResourceType.values());
         type.setConverter(converter(t -> t == null ? messages.get("dashboard.allTypes") : t.name()));
         type.valueProperty().bindBidirectional(model.resourceTypeProperty());
+        ComboBox<Resource> resource = new ComboBox<>();
+        resource.setId("dashboardResource");
+        resource.setConverter(converter(r -> r == null ? messages.get("dashboard.anyResource") : r.name()));
+        Runnable fillResources = () -> {
+            Resource chosen = model.resourceProperty().get();
+            List<Resource> items = new ArrayList<>();
+            items.add(null);
+            items.addAll(model.resources());
+            resource.getItems().setAll(items);
+            resource.setValue(chosen);
+        };
+        model.resources().addListener((javafx.collections.ListChangeListener<Resource>) change -> fillResources.run());
+        fillResources.run();
+        resource.valueProperty().bindBidirectional(model.resourceProperty());
         Button reload = new Button(messages.get("dashboard.reload"));
         reload.setId("dashboardReload");
         reload.setOnAction(e -> model.reload());
@@ -91,7 +106,7 @@ public final class DashboardView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, new Label(messages.get("dashboard.period")), period, new Label(messages.get("dashboard.type")),
-                type, reload, spacer, csv, pdf);
+                type, new Label(messages.get("dashboard.resource")), resource, reload, spacer, csv, pdf);
         bar.getChildren().forEach(n -> {
             if (n instanceof Region r && n != spacer) {
                 r.setMinWidth(Region.USE_PREF_SIZE);

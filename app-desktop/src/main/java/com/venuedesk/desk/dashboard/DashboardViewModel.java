@@ -4,6 +4,7 @@ import com.venuedesk.desk.dialog.DialogService;
 import com.venuedesk.desk.i18n.Messages;
 import com.venuedesk.desk.sync.ServerUnreachableException;
 import com.venuedesk.desk.task.TaskExecutor;
+import com.venuedesk.model.domain.Resource;
 import com.venuedesk.model.domain.ResourceType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,8 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -26,11 +29,13 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The manager's dashboard: the period and resource type chosen, the figures shown, whether they are loading (with
+ * The manager's dashboard: the period and the resource type or single resource chosen, the figures shown, whether they are loading (with
  * progress), and where they come from. Online the figures are fetched in the background and kept; offline (or when
  * the server fails) the last figures fetched for the same choice are shown with their time ("as of ...").
  * Exports write what is shown: CSV, and a PDF with the charts the view hands over.
@@ -47,6 +52,10 @@ public final class DashboardViewModel {
 
     private final ObjectProperty<DashboardPeriod> period = new SimpleObjectProperty<>(DashboardPeriod.LAST_30_DAYS);
     private final ObjectProperty<ResourceType> resourceType = new SimpleObjectProperty<>();
+    private final ObjectProperty<Resource> resource = new SimpleObjectProperty<>();
+    private final ObservableList<Resource> resources = FXCollections.observableArrayList();
+    private final Supplier<List<Resource>> resourceSource;
+    private boolean narrowing;
     private final ObjectProperty<DashboardFigures> figures = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
@@ -55,16 +64,44 @@ public final class DashboardViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private long generation;
 
+    /** {@code resourceSource} lists the venue's resources (the desk's store; blocking, read through the tasks). */
     public DashboardViewModel(AnalyticsClient client, DashboardCache cache, TaskExecutor tasks, DialogService dialogs,
-                              Messages messages, ZoneId zone) {
+                              Messages messages, ZoneId zone, Supplier<List<Resource>> resourceSource) {
         this.client = client;
         this.cache = cache;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.messages = messages;
         this.zone = zone;
+        this.resourceSource = resourceSource;
         period.addListener((obs, old, p) -> reload());
-        resourceType.addListener((obs, old, t) -> reload());
+        // one resource or one type: choosing either clears the other, and the figures are fetched once
+        resourceType.addListener((obs, old, t) -> narrow(() -> resource.set(null)));
+        resource.addListener((obs, old, r) -> narrow(() -> resourceType.set(null)));
+    }
+
+    private void narrow(Runnable clearOther) {
+        if (narrowing) {
+            return;
+        }
+        narrowing = true;
+        try {
+            clearOther.run();
+        } finally {
+            narrowing = false;
+        }
+        reload();
+    }
+
+    /** Reads the venue's resources for the resource choice (in the background). */
+    public void loadResources() {
+        tasks.run(resourceSource::get, all -> {
+            Resource chosen = resource.get();
+            resources.setAll(all);
+            if (chosen != null && all.stream().noneMatch(r -> r.id().equals(chosen.id()))) {
+                resource.set(null);
+            }
+        });
     }
 
     /** Fetches the figures of the current choice; a later reload wins over an earlier one still running. */
@@ -72,11 +109,12 @@ public final class DashboardViewModel {
         long mine = ++generation;
         DashboardPeriod p = period.get();
         ResourceType t = resourceType.get();
+        UUID r = resource.get() == null ? null : resource.get().id();
         loading.set(true);
         progress.set(0);
         status.set(messages.get("dashboard.loading"));
         tasks.run(() -> {
-            DashboardFigures fetched = client.fetch(p, t, zone, done -> tasks.onUiThread(() -> {
+            DashboardFigures fetched = client.fetch(p, t, r, zone, done -> tasks.onUiThread(() -> {
                 if (mine == generation) {
                     progress.set(done);
                 }
@@ -89,18 +127,18 @@ public final class DashboardViewModel {
             }
         }, failure -> {
             if (mine == generation) {
-                fallBack(p, t, failure);
+                fallBack(p, t, r, failure);
             }
         });
     }
 
-    private void fallBack(DashboardPeriod p, ResourceType t, Exception failure) {
+    private void fallBack(DashboardPeriod p, ResourceType t, UUID r, Exception failure) {
         boolean offline = failure instanceof ServerUnreachableException;
         if (!offline) {
             LOG.warn("dashboard figures not fetched: {}", failure.toString());
         }
         long mine = generation;
-        tasks.run(() -> cache.load(p, t), cached -> {
+        tasks.run(() -> cache.load(p, t, r), cached -> {
             if (mine != generation) {
                 return;
             }
@@ -173,6 +211,15 @@ public final class DashboardViewModel {
 
     public ObjectProperty<ResourceType> resourceTypeProperty() {
         return resourceType;
+    }
+
+    /** The one resource the figures are for; null for all (or all of {@link #resourceTypeProperty()}). */
+    public ObjectProperty<Resource> resourceProperty() {
+        return resource;
+    }
+
+    public ObservableList<Resource> resources() {
+        return resources;
     }
 
     public ReadOnlyObjectProperty<DashboardFigures> figuresProperty() {

@@ -226,6 +226,10 @@ public final class SyncClient implements AutoCloseable {
      * @throws NotSignedInException no session and no credentials to open one
      */
     public String callJson(String method, String path, Object body) {
+        if (path.indexOf('?') >= 0) {
+            // the path is one encoded path; a query written into it would be sent as %3F and answered 404
+            throw new IllegalArgumentException("a query belongs in getJson's parameters, not in the path: " + path);
+        }
         HttpUrl target = url(path);
         return authorized(() -> new Request.Builder().url(target).method(method, body == null ? null : jsonBody(body))
                 .header("Accept", "application/json, application/problem+json"));

@@ -1,10 +1,14 @@
 package com.venuedesk.desk.dashboard;
 
+import com.venuedesk.desk.dashboard.DashboardFigures.BookedVsUsed;
 import com.venuedesk.desk.dashboard.DashboardFigures.HeatCell;
 import com.venuedesk.desk.dashboard.DashboardFigures.Kpis;
 import com.venuedesk.desk.dashboard.DashboardFigures.ResourceBar;
 import com.venuedesk.desk.dashboard.DashboardFigures.TrendPoint;
 import com.venuedesk.desk.sync.ServerUnreachableException;
+import com.venuedesk.model.domain.Location;
+import com.venuedesk.model.domain.Money;
+import com.venuedesk.model.domain.Resource;
 import com.venuedesk.model.domain.ResourceType;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -15,12 +19,19 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.DoubleConsumer;
 
 /** Figures for the dashboard's tests, and a client that answers what the test queues (or is offline). */
 final class DashboardFixtures {
     static final Instant AS_OF = Instant.parse("2026-10-25T09:30:00Z");
     static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
+    static final List<Resource> RESOURCES = List.of(
+            new Resource(UUID.nameUUIDFromBytes("a".getBytes()), "Room A", "", ResourceType.MEETING_ROOM, 10,
+                    Money.of("40.00", "EUR"), Location.none(), List.of(), true, null, ZONE, 1),
+            new Resource(UUID.nameUUIDFromBytes("p".getBytes()), "Projector", "", ResourceType.EQUIPMENT, 1,
+                    Money.of("5.00", "EUR"), Location.none(), List.of(), true, null, ZONE, 1));
 
     private DashboardFixtures() {
     }
@@ -44,13 +55,13 @@ final class DashboardFixtures {
             }
         }
         Kpis kpis = new Kpis(14, "610.00 EUR", 312, "11050.00 EUR", 171, "11050.00 EUR", "64.62 EUR", 0.4412, 0.0877,
-                0.0468, 6);
-        return new DashboardFigures(AS_OF, period, type, to.minusDays(29), to, kpis, trend, bars, cells);
+                0.0468, 6, 52.5, new BookedVsUsed(10_260, 60, 9_000, 480, 120));
+        return new DashboardFigures(AS_OF, period, type, null, to.minusDays(29), to, kpis, trend, bars, cells);
     }
 
     static DashboardFigures emptyVenue(DashboardPeriod period) {
-        Kpis kpis = new Kpis(0, "–", 0, "–", 0, "–", "–", null, null, null, 1);
-        return new DashboardFigures(AS_OF, period, null, LocalDate.of(2026, 9, 26), LocalDate.of(2026, 10, 25), kpis,
+        Kpis kpis = new Kpis(0, "–", 0, "–", 0, "–", "–", null, null, null, 1, null, BookedVsUsed.NONE);
+        return new DashboardFigures(AS_OF, period, null, null, LocalDate.of(2026, 9, 26), LocalDate.of(2026, 10, 25), kpis,
                 List.of(), List.of(), List.of());
     }
 
@@ -64,8 +75,9 @@ final class DashboardFixtures {
         }
 
         @Override
-        public DashboardFigures fetch(DashboardPeriod period, ResourceType type, ZoneId zone, DoubleConsumer progress) {
-            asked.add(period + "/" + type);
+        public DashboardFigures fetch(DashboardPeriod period, ResourceType type, UUID resourceId, ZoneId zone,
+                                      DoubleConsumer progress) {
+            asked.add(period + "/" + type + (resourceId == null ? "" : "/" + resourceId));
             progress.accept(0.5);
             DashboardFigures next = answers.isEmpty() ? null : answers.poll();
             if (next == null) {

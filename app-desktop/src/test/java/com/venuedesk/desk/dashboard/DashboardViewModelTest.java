@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.venuedesk.desk.i18n.Messages;
 import com.venuedesk.desk.task.SameThreadTaskExecutor;
 import com.venuedesk.desk.testing.RecordingDialogService;
+import com.venuedesk.model.domain.Resource;
 import com.venuedesk.model.domain.ResourceType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ class DashboardViewModelTest {
 
     private DashboardViewModel model(Path dir) {
         return new DashboardViewModel(client, new DashboardCache(dir.resolve("figures.json")), new SameThreadTaskExecutor(),
-                dialogs, messages, DashboardFixtures.ZONE);
+                dialogs, messages, DashboardFixtures.ZONE, () -> DashboardFixtures.RESOURCES);
     }
 
     @Test
@@ -101,5 +102,34 @@ class DashboardViewModelTest {
         byte[] bytes = Files.readAllBytes(pdf);
         assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(dialogs.notifications).containsExactly("Saved dashboard.csv", "Saved dashboard.pdf");
+    }
+
+    @Test
+    void oneResourceOrOneTypeNarrowsTheFiguresAndChoosingOneClearsTheOtherWithOneFetchEach(@TempDir Path dir) {
+        DashboardViewModel model = model(dir);
+        model.loadResources();
+        assertThat(model.resources()).extracting(Resource::name).containsExactly("Room A", "Projector");
+        Resource room = model.resources().get(0);
+        for (int i = 0; i < 3; i++) {
+            client.answers.add(DashboardFixtures.venue(DashboardPeriod.LAST_30_DAYS, null));
+        }
+        model.resourceTypeProperty().set(ResourceType.EQUIPMENT);
+        model.resourceProperty().set(room);
+
+        assertThat(model.resourceTypeProperty().get()).as("one resource replaces the type").isNull();
+        model.resourceTypeProperty().set(ResourceType.MEETING_ROOM);
+        assertThat(model.resourceProperty().get()).as("a type replaces the resource").isNull();
+        assertThat(client.asked).containsExactly("LAST_30_DAYS/EQUIPMENT", "LAST_30_DAYS/null/" + room.id(),
+                "LAST_30_DAYS/MEETING_ROOM");
+    }
+
+    @Test
+    void theExportStatesLeadTimeAndWhatBecameOfTheBookedMinutes(@TempDir Path dir) {
+        DashboardViewModel model = model(dir);
+        client.answers.add(DashboardFixtures.venue(DashboardPeriod.LAST_30_DAYS, null));
+        model.reload();
+
+        assertThat(model.csv()).contains("Average lead time,52.5 h before the start")
+                .contains("Booked vs used,\"10260 min booked: 88.3 % used, 4.7 % no-show; 120 min cancelled late\"");
     }
 }

@@ -38,7 +38,9 @@ class DashboardViewTest {
         this.stage = stage;
         dir = Files.createTempDirectory("dashboard-view");
         model = new DashboardViewModel(client, new DashboardCache(dir.resolve("figures.json")), new SameThreadTaskExecutor(),
-                new RecordingDialogService(), new Messages(Locale.ENGLISH), DashboardFixtures.ZONE);
+                new RecordingDialogService(), new Messages(Locale.ENGLISH), DashboardFixtures.ZONE,
+                () -> DashboardFixtures.RESOURCES);
+        model.loadResources();
         client.answers.add(DashboardFixtures.venue(DashboardPeriod.LAST_30_DAYS, null));
         model.reload();
         stage.setScene(new Scene(new DashboardView(model), 1200, 860));
@@ -48,7 +50,7 @@ class DashboardViewTest {
     @Test
     void tilesChartsAndHeatmapShowTheFiguresAndAPeriodChangeFetchesAgain(FxRobot robot) throws Exception {
         FlowPane tiles = robot.lookup("#dashboardTiles").queryAs(FlowPane.class);
-        assertThat(tiles.getChildren()).hasSize(9);
+        assertThat(tiles.getChildren()).hasSize(11);
         assertThat(robot.lookup(".kpi-value").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("171", "11050.00 EUR", "44.1 %", "8.8 %", "6");
         LineChart<?, ?> trend = robot.lookup("#dashboardTrend").queryAs(LineChart.class);
@@ -59,6 +61,9 @@ class DashboardViewTest {
         GridPane heatmap = robot.lookup("#dashboardHeatmap").queryAs(GridPane.class);
         assertThat(heatmap.getChildren().stream().filter(n -> n instanceof Rectangle)).hasSize(168);
         assertThat(robot.lookup("#dashboardStatus").queryAs(Label.class).getText()).startsWith("as of ");
+        ComboBox<?> resource = robot.lookup("#dashboardResource").queryAs(ComboBox.class);
+        assertThat(resource.getItems()).hasSize(3);
+        assertThat(resource.getItems().get(0)).as("any resource").isNull();
         snapshot("dashboard.png");
 
         // offline after a change of period: nothing kept for 90 days yet
@@ -73,7 +78,7 @@ class DashboardViewTest {
                 .select(DashboardPeriod.LAST_30_DAYS));
         assertThat(robot.lookup("#dashboardStatus").queryAs(Label.class).getText())
                 .startsWith("Offline: last figures fetched, as of ");
-        assertThat(robot.lookup("#dashboardTiles").queryAs(FlowPane.class).getChildren()).hasSize(9);
+        assertThat(robot.lookup("#dashboardTiles").queryAs(FlowPane.class).getChildren()).hasSize(11);
         snapshot("dashboard-offline.png");
 
         Path pdf = dir.resolve("dashboard.pdf");
