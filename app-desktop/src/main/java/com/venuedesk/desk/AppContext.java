@@ -178,6 +178,14 @@ public final class AppContext implements AutoCloseable {
      * should hold what a start needs up to the calendar, and the same every time it is recorded.
      */
     public static AppContext open(DeskSettings settings, Clock clock, boolean bootAfterFirstScreen) {
+        return open(settings, clock, bootAfterFirstScreen, true);
+    }
+
+    /**
+     * As {@link #open(DeskSettings, Clock, boolean)}; with {@code demo} false an embedded server seeds no demo venue and
+     * creates no first admin (no account with a known password): a fresh venue sets itself up through its setup route.
+     */
+    public static AppContext open(DeskSettings settings, Clock clock, boolean bootAfterFirstScreen, boolean demo) {
         CompletableFuture<VenueDeskServer> embedded = null;
         CompletableFuture<String> url;
         // Whether the embedded server may boot now. A desk that can confirm its staff's passwords from its own cache
@@ -201,7 +209,7 @@ public final class AppContext implements AutoCloseable {
             bootStore.complete(null);
         }
         if (settings.embeddedServer()) {
-            embedded = startEmbedded(settings.embeddedServerDir(), bootServer);
+            embedded = startEmbedded(settings.embeddedServerDir(), bootServer, demo);
             if (cacheSignsIn) {
                 if (bootAfterFirstScreen) {
                     firstScreen.thenRun(() -> bootServer.complete(null));
@@ -237,9 +245,11 @@ public final class AppContext implements AutoCloseable {
      * Boots the embedded server on a thread of its own. A server that fails to start leaves the desk working offline
      * (the status bar says so, and the failure is logged), as when a central server is down.
      */
-    private static CompletableFuture<VenueDeskServer> startEmbedded(Path dir, CompletableFuture<Void> bootServer) {
+    private static CompletableFuture<VenueDeskServer> startEmbedded(Path dir, CompletableFuture<Void> bootServer,
+                                                                  boolean demo) {
         // at once, not in the background: whoever reads the file next finds it
-        ServerConfig config = ServerConfig.embedded(dir).withDemo(true).withAdminPassword(adminPassword(dir));
+        ServerConfig config = demo ? ServerConfig.embedded(dir).withDemo(true).withAdminPassword(adminPassword(dir))
+                : ServerConfig.embedded(dir).awaitingSetup();
         CompletableFuture<VenueDeskServer> started = new CompletableFuture<>();
         Thread boot = new Thread(() -> {
             try {
