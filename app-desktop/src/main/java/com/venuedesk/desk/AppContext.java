@@ -150,7 +150,8 @@ public final class AppContext implements AutoCloseable {
         this.store = store;
         this.client = new SyncClient(serverUrl, Duration.ofSeconds(10), Duration.ofSeconds(30), store.deviceId());
         this.admin = new AdminClient(client);
-        this.signIn = new DeskSignIn(client, new CredentialCache(store));
+        this.signIn = new DeskSignIn(client, new CredentialCache(store,
+                new SettingsFile(settings.home()).offlineSignInMaxAge()));
         java.util.concurrent.ScheduledThreadPoolExecutor scheduler = new java.util.concurrent.ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "desk-sync");
             thread.setDaemon(true);
