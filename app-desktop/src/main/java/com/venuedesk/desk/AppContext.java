@@ -38,6 +38,10 @@ import com.venuedesk.desk.settings.DeskSettings;
 import com.venuedesk.desk.settings.SettingsDialog;
 import com.venuedesk.desk.settings.SettingsFile;
 import com.venuedesk.desk.settings.SettingsViewModel;
+import com.venuedesk.desk.setup.VenueSetupClient;
+import com.venuedesk.desk.setup.VenueSetupView;
+import com.venuedesk.desk.setup.VenueSetupViewModel;
+import com.venuedesk.desk.sync.ProblemException;
 import com.venuedesk.desk.signin.SignInResult;
 import com.venuedesk.desk.signin.SignInView;
 import com.venuedesk.desk.signin.SignInViewModel;
@@ -124,6 +128,8 @@ public final class AppContext implements AutoCloseable {
     private DialogService dialogs;
     private Session session;
     private boolean demoSignIn;
+    /** Whether an embedded server seeds the demo venue; without it a fresh one waits for the venue's setup. */
+    private boolean demo = true;
     private boolean readyLogged;
     /** Completes once the calendar has first drawn bookings. */
     private final CompletableFuture<Void> firstBookingsShown = new CompletableFuture<>();
@@ -224,7 +230,9 @@ public final class AppContext implements AutoCloseable {
             url = CompletableFuture.completedFuture(settings.serverUrl().orElseThrow().toString());
             LOG.info("Central server at {}", url.join());
         }
-        return new AppContext(settings, clock, embedded, bootServer, firstScreen, store, url);
+        AppContext context = new AppContext(settings, clock, embedded, bootServer, firstScreen, store, url);
+        context.demo = demo;
+        return context;
     }
 
     /**
@@ -375,16 +383,41 @@ public final class AppContext implements AutoCloseable {
 
     private void showSignIn() {
         SignInViewModel model = new SignInViewModel(this::authenticate, tasks, messages, this::startSession);
-        if (embedded != null) {
+        if (embedded != null && demo) {
             model.showHint(messages.get("signin.demoHint"));
         }
         setRoot(new SignInView(model, messages));
+        if (embedded != null && !demo) {
+            offerSetup();
+        }
         if (demoSignIn) {
             // only once: after signing out, the form stays for whoever signs in next
             demoSignIn = false;
             model.usernameProperty().set(DEMO_USER);
             model.passwordProperty().set(DEMO_PASSWORD);
             model.signIn();
+        }
+    }
+
+    /** A real venue's first run on the embedded server: the setup form instead of the sign-in while no account exists. */
+    private void offerSetup() {
+        tasks.run(() -> embeddedServer().isPresent() && client.venueNeedsSetup(), needed -> {
+            if (needed && session == null) {
+                VenueSetupViewModel model = new VenueSetupViewModel(this::setUpVenue, tasks, messages,
+                        settings.venueZone(), admin -> showSignIn());
+                setRoot(new VenueSetupView(model, messages));
+            }
+        }, failure -> LOG.warn("Could not ask the embedded server whether the venue needs its setup", failure));
+    }
+
+    private VenueSetupClient.Outcome setUpVenue(VenueSetupClient.SetupRequest request) {
+        try {
+            client.setUpVenue(Map.of("venueName", request.venueName(), "timeZone", request.timeZone(),
+                    "username", request.username(), "password", request.password()));
+            LOG.info("venue set up on the embedded server; first admin {}", request.username());
+            return new VenueSetupClient.Outcome.SetUp(request.username());
+        } catch (ProblemException e) {
+            return new VenueSetupClient.Outcome.Refused(e.problem().field(), e.problem().message());
         }
     }
 

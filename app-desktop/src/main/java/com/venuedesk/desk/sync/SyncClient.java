@@ -197,6 +197,39 @@ public final class SyncClient implements AutoCloseable {
         }
     }
 
+    // ---- a real venue's first run
+
+    /** Whether the server still waits for its venue's setup (it has no accounts yet). */
+    public boolean venueNeedsSetup() {
+        Request request = withDevice(new Request.Builder().url(url("api/v1/setup")).get()).build();
+        try (Response response = clients(request.url()).http().newCall(request).execute()) {
+            String text = response.body().string();
+            if (!response.isSuccessful()) {
+                throw new ProblemException(problemOf(response.code(), text));
+            }
+            return mapper.readTree(text).path("needed").asBoolean(false);
+        } catch (IOException e) {
+            throw unreachable(request, e);
+        }
+    }
+
+    /**
+     * Sets the venue up ({@code POST /api/v1/setup}: name, time zone, first admin and password).
+     *
+     * @throws ProblemException refused: a field's problem, or 409 when the venue has accounts already
+     */
+    public void setUpVenue(Map<String, String> setup) {
+        Request request = withDevice(new Request.Builder().url(url("api/v1/setup")).post(jsonBody(setup))).build();
+        try (Response response = clients(request.url()).http().newCall(request).execute()) {
+            String text = response.body().string();
+            if (!response.isSuccessful()) {
+                throw new ProblemException(problemOf(response.code(), text));
+            }
+        } catch (IOException e) {
+            throw unreachable(request, e);
+        }
+    }
+
     private AuthSession authCall(String path, Map<String, String> body) {
         Request request = withDevice(new Request.Builder().url(url(path)).post(jsonBody(body))).build();
         try (Response response = clients(request.url()).http().newCall(request).execute()) {
