@@ -53,6 +53,36 @@ class VenueSetupIT {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(ServerUnderTest.Db.class)
+    void ofTwoSetupsRacingOnlyOneCreatesAnAdmin(ServerUnderTest.Db db, @TempDir Path dir) throws Exception {
+        try (VenueDeskServer server = VenueDeskServer.start(ServerUnderTest.config(db, dir).awaitingSetup())) {
+            ApiClient anonymous = new ApiClient(server.baseUri());
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                java.util.List<java.util.concurrent.Future<Integer>> replies = new java.util.ArrayList<>();
+                for (String who : java.util.List.of("maria", "mallory")) {
+                    replies.add(pool.submit(() -> {
+                        start.await();
+                        return anonymous.post("/api/v1/setup", SETUP.replace("maria", who)).status();
+                    }));
+                }
+                start.countDown();
+                java.util.List<Integer> statuses = new java.util.ArrayList<>();
+                for (java.util.concurrent.Future<Integer> reply : replies) {
+                    statuses.add(reply.get());
+                }
+                assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+            } finally {
+                pool.shutdownNow();
+            }
+            long admins = server.database().inTransaction(session -> session.createSelectionQuery(
+                    "select count(u) from UserAccount u", Long.class).getSingleResult());
+            assertThat(admins).isEqualTo(1);
+        }
+    }
+
     private static void assertRefused(ApiClient client, String body, String field) {
         ApiClient.Reply reply = client.post("/api/v1/setup", body);
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
