@@ -42,6 +42,26 @@ class EmbeddedFirstRunIT {
         }
     }
 
+    @Test
+    void theDesksClientAsksWhetherSetupIsNeededAndGetsTheRefusedField(@TempDir Path home) {
+        DeskSettings settings = new DeskSettings(home, Optional.empty(), Locale.ENGLISH, ZoneId.of("Europe/Berlin"),
+                UUID.randomUUID().toString());
+        try (AppContext context = AppContext.open(settings, Clock.systemUTC(), true, false)) {
+            VenueDeskServer server = context.embeddedServer().orElseThrow();
+            com.venuedesk.desk.sync.SyncClient client = new com.venuedesk.desk.sync.SyncClient(server.baseUri().toString());
+            assertThat(client.venueNeedsSetup()).isTrue();
+            java.util.Map<String, String> setup = new java.util.HashMap<>(java.util.Map.of("venueName", "Hall 7",
+                    "timeZone", "Mars/Olympus", "username", "maria", "password", "chosen-by-maria-1"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.setUpVenue(setup))
+                    .isInstanceOfSatisfying(com.venuedesk.desk.sync.ProblemException.class,
+                            e -> assertThat(e.problem().field()).isEqualTo("timeZone"));
+            setup.put("timeZone", "Europe/Berlin");
+            client.setUpVenue(setup);
+            assertThat(client.venueNeedsSetup()).isFalse();
+            client.close();
+        }
+    }
+
     private static HttpResponse<String> post(URI base, String path, String json) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
