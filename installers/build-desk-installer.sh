@@ -151,11 +151,11 @@ else
   # cache holds what a start needs and no more (a cache that also held the server and the sync made every start load
   # those classes too).
   status=0
-  at_installed "${display[@]}" "$installed/bin/VenueDesk" --home="$home" --exit-when-synced \
+  at_installed "${display[@]}" "$installed/bin/VenueDesk" --home="$home" --demo --exit-when-synced \
     > "$out/training-setup.log" 2>&1 || status=$?
   if [ "$status" -eq 0 ]; then
     JAVA_TOOL_OPTIONS="$record_option$installed/lib/app/$cache_file" \
-      at_installed "${display[@]}" "$installed/bin/VenueDesk" --home="$home" --exit-when-ready \
+      at_installed "${display[@]}" "$installed/bin/VenueDesk" --home="$home" --demo --exit-when-ready \
       > "$out/training.log" 2>&1 || status=$?
   fi
   rm -rf "$home"

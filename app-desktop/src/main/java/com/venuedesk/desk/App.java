@@ -23,6 +23,7 @@ public final class App extends Application {
 
     private DeskSettings presetSettings;
     private boolean demoSignIn = true;
+    private boolean demo = true;
     private QuitWhen quitWhen = QuitWhen.NEVER;
     private CompletableFuture<AppContext> opening;
     private AppContext context;
@@ -45,12 +46,15 @@ public final class App extends Application {
                     System.getProperty("venuedesk.server"), System.getProperty("user.home"));
             settings = options.settings();
             quitWhen = options.quitWhen();
+            demo = options.demo();
+            demoSignIn = demo;
         }
         DeskSettings opened = settings;
+        boolean seedDemo = demo;
         LOG.info("Starting the desk with data in {}", settings.home());
         // a thread of this one's making: it inherits the context class loader Flyway finds its migrations with
         boolean bootAfterFirstScreen = quitWhen != QuitWhen.READY;
-        opening = CompletableFuture.supplyAsync(() -> AppContext.open(opened, Clock.systemUTC(), bootAfterFirstScreen), task -> {
+        opening = CompletableFuture.supplyAsync(() -> AppContext.open(opened, Clock.systemUTC(), bootAfterFirstScreen, seedDemo), task -> {
             Thread thread = new Thread(task, "desk-open");
             thread.setDaemon(true);
             thread.start();

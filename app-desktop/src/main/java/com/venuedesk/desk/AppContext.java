@@ -38,6 +38,10 @@ import com.venuedesk.desk.settings.DeskSettings;
 import com.venuedesk.desk.settings.SettingsDialog;
 import com.venuedesk.desk.settings.SettingsFile;
 import com.venuedesk.desk.settings.SettingsViewModel;
+import com.venuedesk.desk.setup.VenueSetupClient;
+import com.venuedesk.desk.setup.VenueSetupView;
+import com.venuedesk.desk.setup.VenueSetupViewModel;
+import com.venuedesk.desk.sync.ProblemException;
 import com.venuedesk.desk.signin.SignInResult;
 import com.venuedesk.desk.signin.SignInView;
 import com.venuedesk.desk.signin.SignInViewModel;
@@ -124,6 +128,8 @@ public final class AppContext implements AutoCloseable {
     private DialogService dialogs;
     private Session session;
     private boolean demoSignIn;
+    /** Whether an embedded server seeds the demo venue; without it a fresh one waits for the venue's setup. */
+    private boolean demo = true;
     private boolean readyLogged;
     /** Completes once the calendar has first drawn bookings. */
     private final CompletableFuture<Void> firstBookingsShown = new CompletableFuture<>();
@@ -150,7 +156,8 @@ public final class AppContext implements AutoCloseable {
         this.store = store;
         this.client = new SyncClient(serverUrl, Duration.ofSeconds(10), Duration.ofSeconds(30), store.deviceId());
         this.admin = new AdminClient(client);
-        this.signIn = new DeskSignIn(client, new CredentialCache(store));
+        this.signIn = new DeskSignIn(client, new CredentialCache(store,
+                new SettingsFile(settings.home()).offlineSignInMaxAge()));
         java.util.concurrent.ScheduledThreadPoolExecutor scheduler = new java.util.concurrent.ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "desk-sync");
             thread.setDaemon(true);
@@ -178,6 +185,14 @@ public final class AppContext implements AutoCloseable {
      * should hold what a start needs up to the calendar, and the same every time it is recorded.
      */
     public static AppContext open(DeskSettings settings, Clock clock, boolean bootAfterFirstScreen) {
+        return open(settings, clock, bootAfterFirstScreen, true);
+    }
+
+    /**
+     * As {@link #open(DeskSettings, Clock, boolean)}; with {@code demo} false an embedded server seeds no demo venue and
+     * creates no first admin (no account with a known password): a fresh venue sets itself up through its setup route.
+     */
+    public static AppContext open(DeskSettings settings, Clock clock, boolean bootAfterFirstScreen, boolean demo) {
         CompletableFuture<VenueDeskServer> embedded = null;
         CompletableFuture<String> url;
         // Whether the embedded server may boot now. A desk that can confirm its staff's passwords from its own cache
@@ -201,7 +216,7 @@ public final class AppContext implements AutoCloseable {
             bootStore.complete(null);
         }
         if (settings.embeddedServer()) {
-            embedded = startEmbedded(settings.embeddedServerDir(), bootServer);
+            embedded = startEmbedded(settings.embeddedServerDir(), bootServer, demo);
             if (cacheSignsIn) {
                 if (bootAfterFirstScreen) {
                     firstScreen.thenRun(() -> bootServer.complete(null));
@@ -215,7 +230,9 @@ public final class AppContext implements AutoCloseable {
             url = CompletableFuture.completedFuture(settings.serverUrl().orElseThrow().toString());
             LOG.info("Central server at {}", url.join());
         }
-        return new AppContext(settings, clock, embedded, bootServer, firstScreen, store, url);
+        AppContext context = new AppContext(settings, clock, embedded, bootServer, firstScreen, store, url);
+        context.demo = demo;
+        return context;
     }
 
     /**
@@ -237,9 +254,11 @@ public final class AppContext implements AutoCloseable {
      * Boots the embedded server on a thread of its own. A server that fails to start leaves the desk working offline
      * (the status bar says so, and the failure is logged), as when a central server is down.
      */
-    private static CompletableFuture<VenueDeskServer> startEmbedded(Path dir, CompletableFuture<Void> bootServer) {
+    private static CompletableFuture<VenueDeskServer> startEmbedded(Path dir, CompletableFuture<Void> bootServer,
+                                                                  boolean demo) {
         // at once, not in the background: whoever reads the file next finds it
-        ServerConfig config = ServerConfig.embedded(dir).withDemo(true).withAdminPassword(adminPassword(dir));
+        ServerConfig config = demo ? ServerConfig.embedded(dir).withDemo(true).withAdminPassword(adminPassword(dir))
+                : ServerConfig.embedded(dir).awaitingSetup();
         CompletableFuture<VenueDeskServer> started = new CompletableFuture<>();
         Thread boot = new Thread(() -> {
             try {
@@ -364,16 +383,41 @@ public final class AppContext implements AutoCloseable {
 
     private void showSignIn() {
         SignInViewModel model = new SignInViewModel(this::authenticate, tasks, messages, this::startSession);
-        if (embedded != null) {
+        if (embedded != null && demo) {
             model.showHint(messages.get("signin.demoHint"));
         }
         setRoot(new SignInView(model, messages));
+        if (embedded != null && !demo) {
+            offerSetup();
+        }
         if (demoSignIn) {
             // only once: after signing out, the form stays for whoever signs in next
             demoSignIn = false;
             model.usernameProperty().set(DEMO_USER);
             model.passwordProperty().set(DEMO_PASSWORD);
             model.signIn();
+        }
+    }
+
+    /** A real venue's first run on the embedded server: the setup form instead of the sign-in while no account exists. */
+    private void offerSetup() {
+        tasks.run(() -> embeddedServer().isPresent() && client.venueNeedsSetup(), needed -> {
+            if (needed && session == null) {
+                VenueSetupViewModel model = new VenueSetupViewModel(this::setUpVenue, tasks, messages,
+                        settings.venueZone(), admin -> showSignIn());
+                setRoot(new VenueSetupView(model, messages));
+            }
+        }, failure -> LOG.warn("Could not ask the embedded server whether the venue needs its setup", failure));
+    }
+
+    private VenueSetupClient.Outcome setUpVenue(VenueSetupClient.SetupRequest request) {
+        try {
+            client.setUpVenue(Map.of("venueName", request.venueName(), "timeZone", request.timeZone(),
+                    "username", request.username(), "password", request.password()));
+            LOG.info("venue set up on the embedded server; first admin {}", request.username());
+            return new VenueSetupClient.Outcome.SetUp(request.username());
+        } catch (ProblemException e) {
+            return new VenueSetupClient.Outcome.Refused(e.problem().field(), e.problem().message());
         }
     }
 
@@ -608,7 +652,8 @@ public final class AppContext implements AutoCloseable {
 
     private void signOut() {
         endSession();
-        client.signOut();
+        // forgotten here at once; ended on the server in the background (an offline desk only logs that it could not)
+        client.signOut().ifPresent(refreshToken -> tasks.run(() -> client.revokeSignIn(refreshToken), revoked -> { }));
         showSignIn();
     }
 

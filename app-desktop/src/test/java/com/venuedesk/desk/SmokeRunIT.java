@@ -27,7 +27,7 @@ class SmokeRunIT {
     void exitWhenSyncedSetsUpTheEmbeddedVenueAndQuitsAndExitWhenReadyQuitsWithTheCalendarUpBootingNeitherServerNorHibernate(@TempDir Path home)
             throws Exception {
         try (ChildJvm desk = ChildJvm.start("smoke-run", Launcher.class, Map.of("JAVA_TOOL_OPTIONS", HEADLESS),
-                List.of("--home=" + home, "--exit-when-synced"))) {
+                List.of("--home=" + home, "--demo", "--exit-when-synced"))) {
             desk.await(line -> line.contains("desk ready in"), Duration.ofMinutes(3), "desk ready");
             desk.await(line -> line.contains("quitting as asked (--exit-when-synced)"), Duration.ofMinutes(1),
                     "its quit after the first sync");
@@ -38,7 +38,7 @@ class SmokeRunIT {
         // the next start on this PC, as the installer's training run: quits with the calendar up, having booted neither
         // the embedded server nor the store's Hibernate (which a start does after its first screen)
         try (ChildJvm desk = ChildJvm.start("ready-run", Launcher.class, Map.of("JAVA_TOOL_OPTIONS", HEADLESS),
-                List.of("--home=" + home, "--exit-when-ready"))) {
+                List.of("--home=" + home, "--demo", "--exit-when-ready"))) {
             desk.await(line -> line.contains("quitting as asked (--exit-when-ready)"), Duration.ofMinutes(2),
                     "its quit once the calendar is up");
             assertThat(desk.waitForExit(Duration.ofSeconds(30))).isZero();

@@ -23,11 +23,13 @@ import java.util.Objects;
  * @param authPolicy    lockout, login rate limit, refresh token lifetime, password length (null: defaults)
  * @param bookingLimits longest booking, calendar window, longest read (null: {@link BookingLimits#standard()})
  * @param notifications mail server, SMS provider, reminder lead, retries (null: record notifications, send none)
+ * @param awaitSetup    create no first admin: the venue sets itself up once through POST /api/v1/setup (a desk's embedded
+ *                      server on a real venue's first run), so no account with a configured or printed password exists
  */
 public record ServerConfig(int port, String bindHost, Path dataDir, String dbUrl, String dbUser, String dbPassword,
                            boolean demo, String adminPassword, Duration accessTokenLifetime, int dbPoolSize,
                            long maxRequestBytes, Clock clock, AuthPolicy authPolicy, BookingLimits bookingLimits,
-                           NotificationSettings notifications) {
+                           NotificationSettings notifications, boolean awaitSetup) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -49,7 +51,7 @@ public record ServerConfig(int port, String bindHost, Path dataDir, String dbUrl
                         boolean demo, String adminPassword, Duration accessTokenLifetime, int dbPoolSize,
                         long maxRequestBytes, Clock clock, AuthPolicy authPolicy) {
         this(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword, accessTokenLifetime, dbPoolSize,
-                maxRequestBytes, clock, authPolicy, null, null);
+                maxRequestBytes, clock, authPolicy, null, null, false);
     }
 
     /** The configuration with the default {@link AuthPolicy}. */
@@ -57,7 +59,7 @@ public record ServerConfig(int port, String bindHost, Path dataDir, String dbUrl
                         boolean demo, String adminPassword, Duration accessTokenLifetime, int dbPoolSize,
                         long maxRequestBytes, Clock clock) {
         this(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword, accessTokenLifetime, dbPoolSize,
-                maxRequestBytes, clock, null, null, null);
+                maxRequestBytes, clock, null, null, null, false);
     }
 
     /** Defaults for a server with its H2 database under dataDir. */
@@ -67,42 +69,48 @@ public record ServerConfig(int port, String bindHost, Path dataDir, String dbUrl
 
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(port, bindHost, dataDir, url, user, password, demo, adminPassword, accessTokenLifetime,
-                dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits, notifications);
+                dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits, notifications, awaitSetup);
     }
 
     public ServerConfig withDemo(boolean seedDemo) {
         return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, seedDemo, adminPassword,
-                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits, notifications);
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits, notifications, awaitSetup);
     }
 
     public ServerConfig withAdminPassword(String password) {
         return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, password, accessTokenLifetime,
-                dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits, notifications);
+                dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits, notifications, awaitSetup);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword,
-                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits, notifications);
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits, notifications, awaitSetup);
     }
 
     public ServerConfig withClock(Clock newClock) {
         return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword,
-                accessTokenLifetime, dbPoolSize, maxRequestBytes, newClock, authPolicy, bookingLimits, notifications);
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, newClock, authPolicy, bookingLimits, notifications, awaitSetup);
     }
 
     public ServerConfig withAuthPolicy(AuthPolicy policy) {
         return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword,
-                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, policy, bookingLimits, notifications);
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, policy, bookingLimits, notifications, awaitSetup);
     }
 
     public ServerConfig withBookingLimits(BookingLimits limits) {
         return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword,
-                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy, limits, notifications);
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy, limits, notifications, awaitSetup);
     }
 
     public ServerConfig withNotifications(NotificationSettings settings) {
         return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, adminPassword,
-                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits, settings);
+                accessTokenLifetime, dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits, settings, awaitSetup);
+    }
+
+    /** A server that creates no first admin; the first account comes from the venue's setup. */
+    public ServerConfig awaitingSetup() {
+        return new ServerConfig(port, bindHost, dataDir, dbUrl, dbUser, dbPassword, demo, null, accessTokenLifetime,
+                dbPoolSize, maxRequestBytes, clock, authPolicy, bookingLimits, notifications, true);
     }
 
     /** The JDBC URL actually used: the configured one, or an H2 file under dataDir. */

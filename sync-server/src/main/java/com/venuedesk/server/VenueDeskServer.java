@@ -43,6 +43,8 @@ import com.venuedesk.server.auth.LoginRateLimiter;
 import com.venuedesk.server.auth.RefreshTokens;
 import com.venuedesk.server.auth.UserApi;
 import com.venuedesk.server.auth.UserService;
+import com.venuedesk.server.auth.SetupApi;
+import com.venuedesk.server.auth.VenueSetup;
 import com.venuedesk.model.rules.PricingPolicy;
 import com.venuedesk.server.booking.BookingApi;
 import com.venuedesk.server.booking.BookingCommands;
@@ -156,13 +158,15 @@ public final class VenueDeskServer implements AutoCloseable {
         // every route's token check: signed, the account still active in the role it acts in, the sign-in not ended
         CurrentAccounts accounts = new CurrentAccounts(tokens, db);
         AuthService auth = new AuthService(db, history, tokens, refreshTokens, authPolicy, config.clock(), accounts);
-        Optional<String> generatedAdminPassword = auth.bootstrapAdmin(config.adminPassword());
+        Optional<String> generatedAdminPassword = config.awaitSetup() ? Optional.empty()
+                : auth.bootstrapAdmin(config.adminPassword());
         LoginRateLimiter loginLimiter = new LoginRateLimiter(authPolicy.loginAttemptsPerWindow(),
                 authPolicy.loginWindow(), config.clock());
 
         RouteTable table = new RouteTable();
         new OperationsApi(db, meters, table, json, VERSION).routes(table);
         new AuthApi(auth, loginLimiter).routes(table);
+        new SetupApi(new VenueSetup(db, authPolicy, config.clock())).routes(table);
         new UserApi(new UserService(db, history, refreshTokens, authPolicy, config.clock(), accounts::changed)).routes(table);
 
         // bookings, resources, customers (and the demo venue built through the same services)

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,6 +22,9 @@ public final class SettingsFile {
     private static final String LOCALE = "locale";
     private static final String VENUE_ZONE = "venue.zone";
     private static final String DEVICE_ID = "device.id";
+    private static final String OFFLINE_SIGN_IN_DAYS = "offline-sign-in.days";
+    /** How long a cached sign-in works offline unless the settings file says otherwise. */
+    public static final Duration DEFAULT_OFFLINE_SIGN_IN = Duration.ofDays(14);
 
     private final Path home;
     /** The server a first run starts with when the file names none (the installation's preset). */
@@ -33,6 +37,28 @@ public final class SettingsFile {
     public SettingsFile(Path home, Optional<URI> firstRunServer) {
         this.home = home;
         this.firstRunServer = firstRunServer;
+    }
+
+    /**
+     * How long an online sign-in on this desk also signs its user in offline: {@code offline-sign-in.days} in the
+     * settings file (whole days, at least 1), 14 days when unset or unreadable. Not shown on the settings screen.
+     */
+    public Duration offlineSignInMaxAge() {
+        Properties props = new Properties();
+        Path file = path();
+        if (Files.exists(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                props.load(in);
+            } catch (IOException e) {
+                return DEFAULT_OFFLINE_SIGN_IN;
+            }
+        }
+        try {
+            long days = Long.parseLong(props.getProperty(OFFLINE_SIGN_IN_DAYS, "").strip());
+            return days >= 1 ? Duration.ofDays(days) : DEFAULT_OFFLINE_SIGN_IN;
+        } catch (NumberFormatException e) {
+            return DEFAULT_OFFLINE_SIGN_IN;
+        }
     }
 
     public Path path() {

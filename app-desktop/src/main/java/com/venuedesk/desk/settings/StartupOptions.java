@@ -15,10 +15,14 @@ import java.util.Optional;
  * {@code -Dvenuedesk.server=URL} is the installation's preset (the installer's {@code VENUEDESK_SERVER_URL}): the
  * central server a desk starts with on its first run; afterwards the settings file decides, so that a manager can
  * still switch servers in the settings.
+ * {@code --demo}: the embedded server seeds the demo venue (published passwords) and the desk signs in as its
+ * front-desk user; without it, an embedded server on a fresh data directory creates no account and the venue sets
+ * itself up once (venue name, time zone, first admin with a chosen password).
  */
-public record StartupOptions(Path home, Optional<URI> serverOverride, QuitWhen quitWhen, Optional<URI> presetServer) {
+public record StartupOptions(Path home, Optional<URI> serverOverride, QuitWhen quitWhen, Optional<URI> presetServer,
+                             boolean demo) {
     private static final String HOME_OPTION = "--home=";
-    private static final String KNOWN = "--server=URL, --home=DIR, --exit-when-synced, --exit-when-ready";
+    private static final String KNOWN = "--server=URL, --home=DIR, --demo, --exit-when-synced, --exit-when-ready";
 
     /** When a run quits by itself: never (staff close the window), once the calendar is up, or after the first sync. */
     public enum QuitWhen { NEVER, READY, SYNCED }
@@ -33,11 +37,14 @@ public record StartupOptions(Path home, Optional<URI> serverOverride, QuitWhen q
         Path home = home(args, homeProperty, userHome);
         Optional<URI> server = Optional.empty();
         QuitWhen quitWhen = QuitWhen.NEVER;
+        boolean demo = false;
         for (String arg : args) {
             if (arg.startsWith("--server=")) {
                 server = Optional.of(URI.create(arg.substring("--server=".length())));
             } else if (arg.startsWith(HOME_OPTION)) {
                 continue; // read by home()
+            } else if (arg.equals("--demo")) {
+                demo = true;
             } else if (arg.equals("--exit-when-synced") || arg.equals("--exit-when-ready")) {
                 QuitWhen asked = arg.equals("--exit-when-synced") ? QuitWhen.SYNCED : QuitWhen.READY;
                 if (quitWhen != QuitWhen.NEVER && quitWhen != asked) {
@@ -48,7 +55,7 @@ public record StartupOptions(Path home, Optional<URI> serverOverride, QuitWhen q
                 throw new IllegalArgumentException("unknown option " + arg + " (known: " + KNOWN + ")");
             }
         }
-        return new StartupOptions(home, server, quitWhen, preset);
+        return new StartupOptions(home, server, quitWhen, preset, demo);
     }
 
     /**

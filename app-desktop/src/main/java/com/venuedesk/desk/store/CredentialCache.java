@@ -1,6 +1,7 @@
 package com.venuedesk.desk.store;
 
 import com.venuedesk.model.domain.Role;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.mindrot.jbcrypt.BCrypt;
@@ -14,9 +15,17 @@ public final class CredentialCache {
     private static final int LOG_ROUNDS = 10;
 
     private final DeskStore store;
+    private final Duration maxAge;
 
+    /** A cache whose entries sign in offline for 14 days after their last online sign-in. */
     public CredentialCache(DeskStore store) {
+        this(store, Duration.ofDays(14));
+    }
+
+    /** @param maxAge how long after its last online sign-in a user may sign in offline on this desk */
+    public CredentialCache(DeskStore store, Duration maxAge) {
         this.store = store;
+        this.maxAge = maxAge;
     }
 
     /** Remembers a successful online sign-in (replacing an older entry for the same user). */
@@ -53,8 +62,24 @@ public final class CredentialCache {
         }
         String key = normalise(username);
         return store.query(c -> store.reads().credential(c, key))
+                .filter(row -> row.cachedAt != null && row.cachedAt.plus(maxAge).isAfter(store.clock().instant()))
                 .filter(row -> BCrypt.checkpw(password, row.passwordHash))
                 .map(row -> new CachedUser(row.userId, row.username, Role.valueOf(row.role)));
+    }
+
+    /** Forgets a user's cached sign-in, e.g. when the server says the account is disabled. */
+    public void forget(String username) {
+        if (username == null) {
+            return;
+        }
+        String key = normalise(username);
+        store.write(s -> {
+            CredentialRow row = s.find(CredentialRow.class, key);
+            if (row != null) {
+                s.remove(row);
+            }
+            return key;
+        }, u -> null);
     }
 
     /** The username of a staff account that signed in on this desk before (to name the clerk of a local change). */

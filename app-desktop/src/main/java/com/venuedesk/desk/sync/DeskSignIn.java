@@ -60,6 +60,10 @@ public final class DeskSignIn {
                 return offline(credentials, e.getMessage());
             }
             log.info("Server refused sign-in of {}: {}", credentials.username(), e.problem().message());
+            if (e.problem().type() != null && e.problem().type().endsWith("/account-disabled")) {
+                // a disabled account must not go on signing in offline from this desk's cache
+                cache.forget(credentials.username());
+            }
             return new Result.Refused(e.problem().message(), e.problem().type());
         }
     }

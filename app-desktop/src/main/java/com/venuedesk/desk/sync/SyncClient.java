@@ -161,11 +161,72 @@ public final class SyncClient implements AutoCloseable {
         }
     }
 
-    /** Forgets the session and any remembered credentials. */
-    public void signOut() {
+    /**
+     * Forgets the session and any remembered credentials, at once and without I/O (a sign-in right after finds none),
+     * and answers the session's refresh token for {@link #revokeSignIn}, which ends it on the server.
+     */
+    public Optional<String> signOut() {
         synchronized (sessionLock) {
+            Optional<String> refreshToken = Optional.ofNullable(session).map(AuthSession::refreshToken);
             session = null;
             reloginCredentials = null;
+            return refreshToken;
+        }
+    }
+
+    /**
+     * Ends a sign-in on the server ({@code POST /api/v1/auth/logout}): its refresh token and every access token of it
+     * stop working. Off the UI thread. An unreachable server is logged, not thrown: the desk has signed out anyway,
+     * and the token expires with its lifetime.
+     *
+     * @return true when the server confirmed it
+     */
+    public boolean revokeSignIn(String refreshToken) {
+        Request request = withDevice(new Request.Builder().url(url("api/v1/auth/logout"))
+                .post(jsonBody(Map.of("refreshToken", refreshToken)))).build();
+        try (Response response = clients(request.url()).http().newCall(request).execute()) {
+            if (!response.isSuccessful()) {
+                log.warn("The server did not end the sign-in (HTTP {})", response.code());
+                return false;
+            }
+            log.info("Signed out at {}", baseUrl.join());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not reach the server to end the sign-in; its refresh token expires by itself: {}", e.toString());
+            return false;
+        }
+    }
+
+    // ---- a real venue's first run
+
+    /** Whether the server still waits for its venue's setup (it has no accounts yet). */
+    public boolean venueNeedsSetup() {
+        Request request = withDevice(new Request.Builder().url(url("api/v1/setup")).get()).build();
+        try (Response response = clients(request.url()).http().newCall(request).execute()) {
+            String text = response.body().string();
+            if (!response.isSuccessful()) {
+                throw new ProblemException(problemOf(response.code(), text));
+            }
+            return mapper.readTree(text).path("needed").asBoolean(false);
+        } catch (IOException e) {
+            throw unreachable(request, e);
+        }
+    }
+
+    /**
+     * Sets the venue up ({@code POST /api/v1/setup}: name, time zone, first admin and password).
+     *
+     * @throws ProblemException refused: a field's problem, or 409 when the venue has accounts already
+     */
+    public void setUpVenue(Map<String, String> setup) {
+        Request request = withDevice(new Request.Builder().url(url("api/v1/setup")).post(jsonBody(setup))).build();
+        try (Response response = clients(request.url()).http().newCall(request).execute()) {
+            String text = response.body().string();
+            if (!response.isSuccessful()) {
+                throw new ProblemException(problemOf(response.code(), text));
+            }
+        } catch (IOException e) {
+            throw unreachable(request, e);
         }
     }
 

@@ -79,6 +79,12 @@ class StartupOptionsTest {
     }
 
     @Test
+    void theDemoVenueIsSeededOnlyWhenAskedFor() {
+        assertThat(StartupOptions.parse(List.of(), null, "/home/front").demo()).isFalse();
+        assertThat(StartupOptions.parse(List.of("--demo", "--exit-when-synced"), null, "/home/front").demo()).isTrue();
+    }
+
+    @Test
     void anUnknownOptionIsRefusedWithTheKnownOnes() {
         assertThatThrownBy(() -> StartupOptions.parse(List.of("--sever=x"), null, "/home/front"))
                 .hasMessageContaining("--server=URL").hasMessageContaining("--exit-when-synced");

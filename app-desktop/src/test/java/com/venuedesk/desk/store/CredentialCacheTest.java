@@ -28,6 +28,30 @@ class CredentialCacheTest {
     }
 
     @Test
+    void aCachedSignInNoLongerWorksOfflineOnceOlderThanTheMaximumAgeOrForgotten() {
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-12-01T08:00:00Z"));
+        java.time.Clock clock = new java.time.Clock() {
+            @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+            @Override public java.time.Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public java.time.Instant instant() { return now.get(); }
+        };
+        try (DeskStore store = DeskStore.open(dataDir, clock)) {
+            CredentialCache cache = new CredentialCache(store, java.time.Duration.ofDays(14));
+            cache.remember("frontdesk", "correct horse", UUID.randomUUID(), Role.FRONT_DESK);
+            now.set(now.get().plus(java.time.Duration.ofDays(13)));
+            assertThat(cache.verify("frontdesk", "correct horse")).isPresent();
+            now.set(now.get().plus(java.time.Duration.ofDays(2)));
+            assertThat(cache.verify("frontdesk", "correct horse")).as("15 days after the last online sign-in").isEmpty();
+
+            cache.remember("frontdesk", "correct horse", UUID.randomUUID(), Role.FRONT_DESK);
+            assertThat(cache.verify("frontdesk", "correct horse")).as("renewed online").isPresent();
+            cache.forget("frontdesk");
+            assertThat(cache.verify("frontdesk", "correct horse")).isEmpty();
+        }
+    }
+
+    @Test
     void aFreshDeskKnowsNobodyUntilSomeoneSignedInOnline() {
         try (DeskStore store = DeskStore.open(dataDir)) {
             CredentialCache cache = new CredentialCache(store);

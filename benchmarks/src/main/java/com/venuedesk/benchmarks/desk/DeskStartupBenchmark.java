@@ -116,7 +116,7 @@ public final class DeskStartupBenchmark {
     }
 
     private static ChildJvm.Start startDesk(ChildJvm jvm, Path home) throws Exception {
-        return jvm.runUntil(Launcher.class.getName(), List.of(), Map.of("venuedesk.home", home.toString()), DESK_READY,
+        return jvm.runUntil(Launcher.class.getName(), List.of("--demo"), Map.of("venuedesk.home", home.toString()), DESK_READY,
                 TIMEOUT_SECONDS);
     }
 

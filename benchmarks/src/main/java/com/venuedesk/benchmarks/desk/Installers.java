@@ -71,8 +71,8 @@ public final class Installers {
         public ChildJvm trainDesk(ChildJvm jvm, Path file, Path home) throws IOException, InterruptedException {
             Map<String, String> inHome = Map.of("venuedesk.home", home.toString());
             jvm.withOptions(runtimeOptions.toArray(String[]::new))
-                    .runToEnd(DESK, List.of("--exit-when-synced"), inHome, TRAINING_TIMEOUT_SECONDS);
-            return train(jvm, file, DESK, List.of("--exit-when-ready"), inHome);
+                    .runToEnd(DESK, List.of("--demo", "--exit-when-synced"), inHome, TRAINING_TIMEOUT_SECONDS);
+            return train(jvm, file, DESK, List.of("--demo", "--exit-when-ready"), inHome);
         }
     }
 

@@ -201,6 +201,10 @@ class WriteRoutesFuzzIT {
                 () -> object(Map.of("refreshToken", refreshToken))));
         routes.add(new WriteRoute(HandlerType.POST, "/api/v1/auth/logout", "/api/v1/auth/logout", asNobody,
                 () -> object(Map.of("refreshToken", "not-a-token-of-anyone"))));
+        // the venue here has accounts: a valid setup is a 409, a mutated one a 400, neither stores anything
+        routes.add(new WriteRoute(HandlerType.POST, "/api/v1/setup", "/api/v1/setup", asNobody,
+                () -> object(Map.of("venueName", "Hall 7", "timeZone", "Europe/Berlin", "username", "taker",
+                        "password", "taker-password-1"))));
         routes.add(new WriteRoute(HandlerType.PATCH, "/api/v1/bookings/{id}", "/api/v1/bookings/" + booking, asAdmin,
                 () -> object(Map.of("customerId", guest, "notes", "window seat",
                         "revision", admin.get("/api/v1/bookings/" + booking).json().get("revision").asLong()))));
