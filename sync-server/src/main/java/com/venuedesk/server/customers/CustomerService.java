@@ -2,6 +2,7 @@ package com.venuedesk.server.customers;
 
 import com.venuedesk.model.domain.Customer;
 import com.venuedesk.model.domain.DomainException;
+import com.venuedesk.model.rules.CustomerSearch;
 import com.venuedesk.model.domain.Role;
 import com.venuedesk.model.sync.EntityType;
 import com.venuedesk.server.auth.Principal;
@@ -11,7 +12,6 @@ import com.venuedesk.server.history.HistoryEntry;
 import com.venuedesk.server.history.VenueHistory;
 import jakarta.persistence.LockModeType;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -87,8 +87,7 @@ public final class CustomerService {
 
     /** Customers whose name, e-mail or phone contains {@code query}, ignoring case; all (first 200) for a blank query. */
     public List<Customer> search(String query) {
-        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        String pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = CustomerSearch.likePattern(query);
         return db.inTransaction(session -> session.createSelectionQuery(
                         "from CustomerEntity c where c.deleted = false and (lower(c.name) like :p escape '\\'"
                                 + " or lower(coalesce(c.email, '')) like :p escape '\\' or lower(coalesce(c.phone, '')) like :p escape '\\')"
