@@ -87,6 +87,17 @@ class CustomersViewModelTest {
     }
 
     @Test
+    void notesLongerThanTheServerTakesAreRefusedAtTheDeskAndNothingIsQueued() {
+        model.selectedProperty().set(grace);
+        model.notesProperty().set("x".repeat(4001));
+
+        model.save();
+
+        assertThat(desk.bookings.pendingOutboxCount()).isZero();
+        assertThat(desk.bookings.customer(grace.id()).orElseThrow().notes()).hasSizeLessThanOrEqualTo(4000);
+    }
+
+    @Test
     void aMissingNameIsShownNextToTheNameField() {
         model.newCustomer();
         model.emailProperty().set("someone@example.com");
