@@ -98,6 +98,17 @@ class CustomersViewModelTest {
     }
 
     @Test
+    void anEmailLongerThanTheServerTakesIsShownNextToTheEmailFieldAsTooLong() {
+        model.selectedProperty().set(grace);
+        model.emailProperty().set("g".repeat(320) + "@navy.example");
+
+        model.save();
+
+        assertThat(model.emailErrorProperty().get()).isEqualTo("email must be at most 320 characters");
+        assertThat(desk.bookings.pendingOutboxCount()).isZero();
+    }
+
+    @Test
     void aMissingNameIsShownNextToTheNameField() {
         model.newCustomer();
         model.emailProperty().set("someone@example.com");
