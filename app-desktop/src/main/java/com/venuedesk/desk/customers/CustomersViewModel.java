@@ -211,7 +211,8 @@ public final class CustomersViewModel {
             case "name":
                 return messages.get("customers.invalid.name");
             case "email":
-                return messages.get("customers.invalid.email", email.get().strip());
+                return email.get().strip().length() > Customer.MAX_EMAIL_LENGTH ? e.getMessage()
+                        : messages.get("customers.invalid.email", email.get().strip());
             case "phone":
                 return messages.get("customers.invalid.phone", phone.get().strip());
             default:

@@ -18,6 +18,8 @@ import com.venuedesk.model.rules.Bookability;
 import com.venuedesk.model.rules.ConflictRules;
 import com.venuedesk.model.rules.SlotSuggester;
 import com.venuedesk.model.rules.SuggestionRequest;
+import com.venuedesk.model.rules.CustomerSearch;
+import com.venuedesk.model.sync.StatusSteps;
 import com.venuedesk.model.sync.BookingAction;
 import com.venuedesk.model.sync.Mutation;
 import java.time.Clock;
@@ -25,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -172,43 +173,19 @@ public final class LocalBookings {
             }
             Booking booking = rows.booking(row);
             Instant now = clock.instant();
-            Booking changed;
-            if (action == BookingAction.CHECK_IN) {
-                if (booking.status() != BookingStatus.CONFIRMED) {
-                    return new Invalid("status", "only a CONFIRMED booking can be checked in, not a " + booking.status() + " one");
-                }
-                if (booking.checkedInAt() != null) {
-                    return new Invalid("status", "the guest is already checked in");
-                }
-                changed = booking.withCheckedInAt(now);
-            } else {
-                BookingStatus target = targetOf(action);
-                BookingStatus.Transition transition = booking.status().transitionTo(target);
-                if (transition instanceof BookingStatus.Transition.Refused refused) {
-                    return new Invalid("status", refused.reason());
-                }
-                changed = booking.withStatus(target, reason);
+            StatusSteps.Step step = StatusSteps.take(booking, action, reason, now);
+            if (step instanceof StatusSteps.Step.Refused refused) {
+                return new Invalid("status", refused.reason());
             }
+            if (step instanceof StatusSteps.Step.AlreadyDone done) {
+                return new Invalid("status", done.reason());
+            }
+            Booking changed = ((StatusSteps.Step.Changed) step).next();
             rows.fill(row, changed);
             row.provisional = true;
             outbox.record(s, new Mutation.ChangeBookingStatus(ids.get(), bookingId, action, reason, now, userId));
             return new Recorded(changed);
         }, LocalBookings::changeOf);
-    }
-
-    private static BookingStatus targetOf(BookingAction action) {
-        switch (action) {
-            case APPROVE:
-                return BookingStatus.CONFIRMED;
-            case CANCEL:
-                return BookingStatus.CANCELLED;
-            case COMPLETE:
-                return BookingStatus.COMPLETED;
-            case NO_SHOW:
-                return BookingStatus.NO_SHOW;
-            default:
-                throw new IllegalArgumentException("no status for " + action);
-        }
     }
 
     /** Creates the customer, or updates the desk's copy of it; the server decides on push. */
@@ -331,8 +308,7 @@ public final class LocalBookings {
 
     /** Customers whose name, e-mail or phone contains the text (any case), by name; blank text lists all. */
     public List<Customer> searchCustomers(String text, int limit) {
-        String needle = "%" + (text == null ? "" : text.strip().toLowerCase(Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
+        String needle = CustomerSearch.likePattern(text);
         return store.query(c -> reads.searchCustomers(c, needle, limit));
     }
 

@@ -87,6 +87,28 @@ class CustomersViewModelTest {
     }
 
     @Test
+    void notesLongerThanTheServerTakesAreRefusedAtTheDeskAndNothingIsQueued() {
+        model.selectedProperty().set(grace);
+        model.notesProperty().set("x".repeat(4001));
+
+        model.save();
+
+        assertThat(desk.bookings.pendingOutboxCount()).isZero();
+        assertThat(desk.bookings.customer(grace.id()).orElseThrow().notes()).hasSizeLessThanOrEqualTo(4000);
+    }
+
+    @Test
+    void anEmailLongerThanTheServerTakesIsShownNextToTheEmailFieldAsTooLong() {
+        model.selectedProperty().set(grace);
+        model.emailProperty().set("g".repeat(320) + "@navy.example");
+
+        model.save();
+
+        assertThat(model.emailErrorProperty().get()).isEqualTo("email must be at most 320 characters");
+        assertThat(desk.bookings.pendingOutboxCount()).isZero();
+    }
+
+    @Test
     void aMissingNameIsShownNextToTheNameField() {
         model.newCustomer();
         model.emailProperty().set("someone@example.com");

@@ -17,6 +17,7 @@ import com.venuedesk.model.rules.Pricing;
 import com.venuedesk.model.rules.PricingPolicy;
 import com.venuedesk.model.rules.SlotSuggester;
 import com.venuedesk.model.rules.SuggestionRequest;
+import com.venuedesk.model.sync.StatusSteps;
 import com.venuedesk.model.sync.BookingAction;
 import com.venuedesk.model.sync.EntityType;
 import com.venuedesk.server.auth.Principal;
@@ -358,24 +359,15 @@ public final class BookingService implements AutoCloseable {
                 return new BookingOutcome.NotFound(bookingId);
             }
             Booking current = entity.toBooking();
-            Booking next;
-            if (action == BookingAction.CHECK_IN) {
-                if (current.status() != BookingStatus.CONFIRMED) {
-                    return new BookingOutcome.RefusedTransition(current,
-                            "only a CONFIRMED booking can be checked in; this one is " + current.status());
-                }
-                if (current.checkedInAt() != null) {
-                    return new BookingOutcome.Saved(current, false);
-                }
-                next = current.withCheckedInAt((at == null ? clock.instant() : at).truncatedTo(ChronoUnit.MICROS));
-            } else {
-                BookingStatus wanted = targetOf(action);
-                BookingStatus.Transition transition = current.status().transitionTo(wanted);
-                if (transition instanceof BookingStatus.Transition.Refused refused) {
-                    return new BookingOutcome.RefusedTransition(current, refused.reason());
-                }
-                next = current.withStatus(wanted, reason == null ? current.statusReason() : reason);
+            Instant happened = (at == null ? clock.instant() : at).truncatedTo(ChronoUnit.MICROS);
+            StatusSteps.Step step = StatusSteps.take(current, action, reason, happened);
+            if (step instanceof StatusSteps.Step.Refused refused) {
+                return new BookingOutcome.RefusedTransition(current, refused.reason());
             }
+            if (step instanceof StatusSteps.Step.AlreadyDone) {
+                return new BookingOutcome.Saved(current, false);
+            }
+            Booking next = ((StatusSteps.Step.Changed) step).next();
             next = next.withRevision(current.revision() + 1);
             entity.write(next);
             history.record(session, HistoryEntry.of(EntityType.BOOKING, bookingId, next.revision(),
@@ -679,16 +671,6 @@ public final class BookingService implements AutoCloseable {
         return stored.resourceId().equals(cmd.resourceId()) && stored.customerId().equals(cmd.customerId())
                 && stored.range().start().equals(cmd.start()) && stored.range().end().equals(cmd.end())
                 && stored.notes().equals(cmd.notes() == null ? "" : cmd.notes());
-    }
-
-    private static BookingStatus targetOf(BookingAction action) {
-        return switch (action) {
-            case APPROVE -> BookingStatus.CONFIRMED;
-            case CANCEL -> BookingStatus.CANCELLED;
-            case COMPLETE -> BookingStatus.COMPLETED;
-            case NO_SHOW -> BookingStatus.NO_SHOW;
-            case CHECK_IN -> BookingStatus.CONFIRMED;
-        };
     }
 
     /** Now, at the precision both databases store, so that an answer and a later read agree. */

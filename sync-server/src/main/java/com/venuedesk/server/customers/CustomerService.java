@@ -2,6 +2,7 @@ package com.venuedesk.server.customers;
 
 import com.venuedesk.model.domain.Customer;
 import com.venuedesk.model.domain.DomainException;
+import com.venuedesk.model.rules.CustomerSearch;
 import com.venuedesk.model.domain.Role;
 import com.venuedesk.model.sync.EntityType;
 import com.venuedesk.server.auth.Principal;
@@ -11,7 +12,6 @@ import com.venuedesk.server.history.HistoryEntry;
 import com.venuedesk.server.history.VenueHistory;
 import jakarta.persistence.LockModeType;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -42,9 +42,7 @@ public final class CustomerService {
         UUID customerId = id == null ? UUID.randomUUID() : id;
         Customer wanted;
         try {
-            // the column widths of V3: overlong input is a 400 naming the field, not a database error
-            maxLength("email", draft.email(), 320);
-            maxLength("notes", draft.notes(), 4000);
+            // the record refuses input over the column widths of V3: a 400 naming the field, not a database error
             wanted = new Customer(customerId, draft.name(), draft.email(), draft.phone(), draft.notes(), 0);
         } catch (DomainException e) {
             return new CustomerOutcome.Invalid(e.field(), e.getMessage());
@@ -87,8 +85,7 @@ public final class CustomerService {
 
     /** Customers whose name, e-mail or phone contains {@code query}, ignoring case; all (first 200) for a blank query. */
     public List<Customer> search(String query) {
-        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        String pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = CustomerSearch.likePattern(query);
         return db.inTransaction(session -> session.createSelectionQuery(
                         "from CustomerEntity c where c.deleted = false and (lower(c.name) like :p escape '\\'"
                                 + " or lower(coalesce(c.email, '')) like :p escape '\\' or lower(coalesce(c.phone, '')) like :p escape '\\')"
@@ -100,11 +97,5 @@ public final class CustomerService {
     private static boolean sameContent(Customer a, Customer b) {
         return a.name().equals(b.name().strip()) && java.util.Objects.equals(a.email(), b.email())
                 && java.util.Objects.equals(a.phone(), b.phone()) && a.notes().equals(b.notes());
-    }
-
-    private static void maxLength(String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            throw new DomainException(field, field + " must be at most " + max + " characters");
-        }
     }
 }
