@@ -1,0 +1,5 @@
+package com.venuedesk.model.payments;
+
+public enum PaymentMethod {
+    CARD, CASH, BANK_TRANSFER, WALLET
+}
