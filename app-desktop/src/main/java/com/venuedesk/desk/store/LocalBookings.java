@@ -102,39 +102,52 @@ public final class LocalBookings {
     }
 
     public LocalWrite reschedule(UUID bookingId, UUID resourceId, TimeRange range) {
-        return store.write(s -> {
-            try {
-                BookingRow row = s.find(BookingRow.class, bookingId);
-                Optional<Invalid> unusable = unusable(row, bookingId);
-                if (unusable.isPresent()) {
-                    return unusable.get();
-                }
-                Booking booking = rows.booking(row);
-                if (!booking.isActive()) {
-                    return new Invalid("status", "a " + booking.status() + " booking cannot be moved");
-                }
-                Optional<Resource> resource = liveResource(s, resourceId);
-                if (resource.isEmpty()) {
-                    return new Invalid("resourceId", "unknown resource " + resourceId);
-                }
-                Optional<LocalWrite> refusal = checkTime(s, resource.get(), range, bookingId);
-                if (refusal.isPresent()) {
-                    return refusal.get();
-                }
-                Booking moved = booking.withResource(resourceId).withRange(range);
-                rows.fill(row, moved);
-                row.provisional = true;
-                outbox.record(s, new Mutation.RescheduleBooking(ids.get(), bookingId, row.revision, resourceId,
-                        range.start(), range.end(), userId));
-                return new Recorded(moved);
-            } catch (DomainException e) {
-                return new Invalid(e.field(), e.getMessage());
+        return changeActive(bookingId, "moved", (s, row, booking) -> {
+            Optional<Resource> resource = liveResource(s, resourceId);
+            if (resource.isEmpty()) {
+                return new Invalid("resourceId", "unknown resource " + resourceId);
             }
-        }, LocalBookings::changeOf);
+            Optional<LocalWrite> refusal = checkTime(s, resource.get(), range, bookingId);
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
+            Booking moved = booking.withResource(resourceId).withRange(range);
+            rows.fill(row, moved);
+            row.provisional = true;
+            outbox.record(s, new Mutation.RescheduleBooking(ids.get(), bookingId, row.revision, resourceId,
+                    range.start(), range.end(), userId));
+            return new Recorded(moved);
+        });
     }
 
     /** Another guest or other notes on an active booking; the time stays (see {@link #reschedule}). */
     public LocalWrite updateDetails(UUID bookingId, UUID customerId, String notes) {
+        return changeActive(bookingId, "changed", (s, row, booking) -> {
+            CustomerRow customer = customerId == null ? null : s.find(CustomerRow.class, customerId);
+            if (customer == null || customer.deleted) {
+                return new Invalid("customerId", "unknown customer " + customerId);
+            }
+            Booking changed = new Booking(booking.id(), booking.resourceId(), customerId, booking.range(),
+                    booking.status(), booking.price(), notes, booking.revision(), booking.createdBy(),
+                    booking.createdAt(), booking.checkedInAt(), booking.statusReason());
+            rows.fill(row, changed);
+            row.provisional = true;
+            outbox.record(s, new Mutation.UpdateBookingDetails(ids.get(), bookingId, row.revision, customerId,
+                    changed.notes(), userId));
+            return new Recorded(changed);
+        });
+    }
+
+    /** A change of an active booking, given its row and the booking it holds. */
+    private interface ActiveChange {
+        LocalWrite apply(Session s, BookingRow row, Booking booking);
+    }
+
+    /**
+     * The part a move and a change of details share: the booking must exist here and be active (else "cannot be
+     * {@code verb}"); a rule the change breaks comes back as the refused field, with nothing written.
+     */
+    private LocalWrite changeActive(UUID bookingId, String verb, ActiveChange change) {
         return store.write(s -> {
             try {
                 BookingRow row = s.find(BookingRow.class, bookingId);
@@ -144,20 +157,9 @@ public final class LocalBookings {
                 }
                 Booking booking = rows.booking(row);
                 if (!booking.isActive()) {
-                    return new Invalid("status", "a " + booking.status() + " booking cannot be changed");
+                    return new Invalid("status", "a " + booking.status() + " booking cannot be " + verb);
                 }
-                CustomerRow customer = customerId == null ? null : s.find(CustomerRow.class, customerId);
-                if (customer == null || customer.deleted) {
-                    return new Invalid("customerId", "unknown customer " + customerId);
-                }
-                Booking changed = new Booking(booking.id(), booking.resourceId(), customerId, booking.range(),
-                        booking.status(), booking.price(), notes, booking.revision(), booking.createdBy(),
-                        booking.createdAt(), booking.checkedInAt(), booking.statusReason());
-                rows.fill(row, changed);
-                row.provisional = true;
-                outbox.record(s, new Mutation.UpdateBookingDetails(ids.get(), bookingId, row.revision, customerId,
-                        changed.notes(), userId));
-                return new Recorded(changed);
+                return change.apply(s, row, booking);
             } catch (DomainException e) {
                 return new Invalid(e.field(), e.getMessage());
             }
