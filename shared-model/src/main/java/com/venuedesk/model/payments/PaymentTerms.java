@@ -10,7 +10,8 @@ import java.util.Objects;
  * A resource's money rules, set by managers and synced to desks, so that a desk quotes offline exactly
  * what the server will charge. All amounts derive from the booking's quoted price.
  */
-public record PaymentTerms(Deposit deposit, BalanceDue balanceDue, CancellationPolicy cancellation, Fee noShowFee) {
+public record PaymentTerms(PartOfPrice deposit, BalanceDue balanceDue, CancellationPolicy cancellation,
+                           PartOfPrice noShowFee) {
 
     public PaymentTerms {
         Objects.requireNonNull(deposit, "deposit");
@@ -21,8 +22,8 @@ public record PaymentTerms(Deposit deposit, BalanceDue balanceDue, CancellationP
 
     /** Pay everything at booking, full refund until the start, no no-show fee. */
     public static PaymentTerms payAtBooking() {
-        return new PaymentTerms(new Deposit.None(), BalanceDue.AT_BOOKING,
-                new CancellationPolicy(Duration.ZERO, BigDecimal.ZERO), new Fee.None());
+        return new PaymentTerms(new PartOfPrice.None(), BalanceDue.AT_BOOKING,
+                new CancellationPolicy(Duration.ZERO, BigDecimal.ZERO), new PartOfPrice.None());
     }
 
     public Money deposit(Money quotedPrice) {

@@ -90,19 +90,19 @@ class PaymentTermsPropertiesTest {
                 fee(random));
     }
 
-    static Deposit deposit(Random random) {
+    static PartOfPrice deposit(Random random) {
         return switch (random.nextInt(3)) {
-            case 0 -> new Deposit.None();
-            case 1 -> new Deposit.Fixed(eur(random.nextInt(150_000)));
-            default -> new Deposit.Percent(BigDecimal.valueOf(random.nextInt(10_001), 2));
+            case 0 -> new PartOfPrice.None();
+            case 1 -> new PartOfPrice.Fixed("deposit", eur(random.nextInt(150_000)));
+            default -> new PartOfPrice.Percent("deposit", BigDecimal.valueOf(random.nextInt(10_001), 2));
         };
     }
 
-    static Fee fee(Random random) {
+    static PartOfPrice fee(Random random) {
         return switch (random.nextInt(3)) {
-            case 0 -> new Fee.None();
-            case 1 -> new Fee.Fixed(eur(random.nextInt(150_000)));
-            default -> new Fee.Percent(BigDecimal.valueOf(random.nextInt(10_001), 2));
+            case 0 -> new PartOfPrice.None();
+            case 1 -> new PartOfPrice.Fixed("noShowFee", eur(random.nextInt(150_000)));
+            default -> new PartOfPrice.Percent("noShowFee", BigDecimal.valueOf(random.nextInt(10_001), 2));
         };
     }
 

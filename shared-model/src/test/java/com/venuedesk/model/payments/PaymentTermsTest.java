@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 class PaymentTermsTest {
     private static final Instant START = Instant.parse("2026-06-01T10:00:00Z");
     private static final Money PRICE = Money.of("200.00", "EUR");
-    private static final PaymentTerms TERMS = new PaymentTerms(new Deposit.Percent(new BigDecimal("15")),
+    private static final PaymentTerms TERMS = new PaymentTerms(new PartOfPrice.Percent("deposit", new BigDecimal("15")),
             BalanceDue.AT_CHECK_IN, new CancellationPolicy(Duration.ofHours(48), new BigDecimal("50")),
-            new Fee.Fixed(Money.of("40.00", "EUR")));
+            new PartOfPrice.Fixed("noShowFee", Money.of("40.00", "EUR")));
 
     @Test
     void aPercentDepositIsDueAtBookingAndTheBalanceAtCheckIn() {
@@ -38,12 +38,12 @@ class PaymentTermsTest {
     void aFixedDepositOrFeeNeverExceedsThePrice() {
         Money small = Money.of("25.00", "EUR");
         assertThat(TERMS.noShowFee(small)).isEqualTo(small);
-        assertThat(new Deposit.Fixed(Money.of("50.00", "EUR")).of(small)).isEqualTo(small);
+        assertThat(new PartOfPrice.Fixed("deposit", Money.of("50.00", "EUR")).of(small)).isEqualTo(small);
     }
 
     @Test
     void aPercentageAbove100IsRefusedNamingTheField() {
-        assertThatThrownBy(() -> new Deposit.Percent(new BigDecimal("100.01")))
+        assertThatThrownBy(() -> new PartOfPrice.Percent("deposit", new BigDecimal("100.01")))
                 .isInstanceOf(DomainException.class)
                 .satisfies(e -> assertThat(((DomainException) e).field()).isEqualTo("deposit.percent"));
     }
