@@ -1,12 +1,12 @@
 package com.venuedesk.desk.setup;
 
+import com.venuedesk.model.rules.AccountRules;
 import com.venuedesk.desk.i18n.Messages;
 import com.venuedesk.desk.task.TaskExecutor;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -21,8 +21,7 @@ import javafx.beans.property.StringProperty;
  */
 public final class VenueSetupViewModel {
     /** As the server's default password policy. */
-    static final int MIN_PASSWORD_LENGTH = 10;
-    private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._@-]{2,100}");
+    static final int MIN_PASSWORD_LENGTH = AccountRules.DEFAULT_MIN_PASSWORD_LENGTH;
 
     private final VenueSetupClient client;
     private final TaskExecutor tasks;
@@ -80,13 +79,13 @@ public final class VenueSetupViewModel {
 
     private boolean valid() {
         boolean valid = true;
-        if (text(venueName).isBlank() || text(venueName).strip().length() > 100) {
+        if (text(venueName).isBlank() || text(venueName).strip().length() > AccountRules.MAX_VENUE_NAME_LENGTH) {
             valid = refuse("venueName", messages.get("setup.error.venueName"));
         }
         if (!knownZone(text(timeZone).strip())) {
             valid = refuse("timeZone", messages.get("setup.error.timeZone"));
         }
-        if (!USERNAME.matcher(text(username).strip()).matches()) {
+        if (!AccountRules.isUsername(text(username).strip())) {
             valid = refuse("username", messages.get("setup.error.username"));
         }
         String secret = text(password);

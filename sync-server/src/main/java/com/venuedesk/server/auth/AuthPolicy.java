@@ -1,5 +1,6 @@
 package com.venuedesk.server.auth;
 
+import com.venuedesk.model.rules.AccountRules;
 import java.time.Duration;
 
 /**
@@ -29,7 +30,8 @@ public record AuthPolicy(int maxFailedLogins, Duration lockoutDuration, int logi
 
     /** PRODUCT.md: 5 failed logins lock for 30 minutes; 10 login attempts per minute per address; 30-day refresh. */
     public static AuthPolicy defaults() {
-        return new AuthPolicy(5, Duration.ofMinutes(30), 10, Duration.ofMinutes(1), Duration.ofDays(30), 10);
+        return new AuthPolicy(5, Duration.ofMinutes(30), 10, Duration.ofMinutes(1), Duration.ofDays(30),
+                AccountRules.DEFAULT_MIN_PASSWORD_LENGTH);
     }
 
     public AuthPolicy withLoginRateLimit(int attempts, Duration window) {

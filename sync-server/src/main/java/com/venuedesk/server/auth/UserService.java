@@ -1,5 +1,6 @@
 package com.venuedesk.server.auth;
 
+import com.venuedesk.model.rules.AccountRules;
 import com.venuedesk.model.domain.Role;
 import com.venuedesk.server.api.ApiException;
 import com.venuedesk.server.persistence.Database;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
 /** Staff accounts as an administrator manages them: create, list, change role, disable, reset a password. */
 public final class UserService {
     private static final Logger LOG = LoggerFactory.getLogger(UserService.class);
-    private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._@-]{2,100}");
 
     private final Database db;
     private final RefreshTokens refreshTokens;
@@ -68,9 +67,8 @@ public final class UserService {
         if (name == null || name.isEmpty()) {
             throw ApiException.badRequest("username", "username is required");
         }
-        if (!USERNAME.matcher(name).matches()) {
-            throw ApiException.badRequest("username",
-                    "username must be 2 to 100 letters, digits or . _ @ - (no spaces)");
+        if (!AccountRules.isUsername(name)) {
+            throw ApiException.badRequest("username", AccountRules.USERNAME_RULE);
         }
         if (role == null) {
             throw ApiException.badRequest("role", "role is required: FRONT_DESK, MANAGER or ADMIN");

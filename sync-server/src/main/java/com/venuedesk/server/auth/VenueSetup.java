@@ -1,5 +1,6 @@
 package com.venuedesk.server.auth;
 
+import com.venuedesk.model.rules.AccountRules;
 import com.venuedesk.model.domain.Role;
 import com.venuedesk.server.api.ApiException;
 import com.venuedesk.server.persistence.Database;
@@ -8,7 +9,6 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class VenueSetup {
     private static final Logger LOG = LoggerFactory.getLogger(VenueSetup.class);
-    private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._@-]{2,100}");
 
     private final Database db;
     private final PasswordPolicy passwords;
@@ -44,13 +43,13 @@ public final class VenueSetup {
 
     public Done setUp(Request request) {
         String venue = request.venueName() == null ? "" : request.venueName().strip();
-        if (venue.isEmpty() || venue.length() > 100) {
+        if (venue.isEmpty() || venue.length() > AccountRules.MAX_VENUE_NAME_LENGTH) {
             throw ApiException.badRequest("venueName", "venueName is required, at most 100 characters");
         }
         ZoneId zone = zone(request.timeZone());
         String name = request.username() == null ? "" : request.username().strip();
-        if (!USERNAME.matcher(name).matches()) {
-            throw ApiException.badRequest("username", "username must be 2 to 100 letters, digits or . _ @ - (no spaces)");
+        if (!AccountRules.isUsername(name)) {
+            throw ApiException.badRequest("username", AccountRules.USERNAME_RULE);
         }
         passwords.check("password", request.password(), name);
         String hash = AuthService.hash(request.password());
